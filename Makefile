@@ -1,0 +1,64 @@
+# Azamat — the two commands that matter: `make run` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+WORKERS ?= 2
+LOCAL := AZAMAT_LOCAL=1
+
+.PHONY: run test lint format pytest pg-test setup content messages superuser clean
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.runtime: requirements.txt | $(VENV)/bin/python
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements.txt requirements-dev.txt $(VENV)/.runtime
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+## Compile the gettext catalogues (locale/*/LC_MESSAGES/django.po -> .mo) in pure Python.
+messages: $(VENV)/.runtime
+	$(LOCAL) $(PY) manage.py compile_catalogs
+
+## Database, bundled content, static files and catalogues: everything `run` needs.
+setup: messages
+	$(LOCAL) $(PY) manage.py migrate --noinput
+	$(LOCAL) $(PY) manage.py load_content
+	$(LOCAL) $(PY) manage.py collectstatic --noinput --verbosity 0
+
+## Serve the portal with gunicorn on http://$(HOST):$(PORT)/ (SQLite in var/ unless DATABASE_URL is set).
+run: setup
+	@echo "Azamat: http://$(HOST):$(PORT)/"
+	$(LOCAL) $(VENV)/bin/gunicorn portal.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) --access-logfile -
+
+content: $(VENV)/.runtime
+	$(LOCAL) $(PY) manage.py load_content
+
+superuser: $(VENV)/.runtime
+	$(LOCAL) $(PY) manage.py createsuperuser
+
+lint: $(VENV)/.dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(VENV)/.dev
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+pytest: $(VENV)/.dev messages
+	$(LOCAL) $(VENV)/bin/pytest $(PYTEST_ARGS)
+
+## Lint, then the whole test suite on SQLite (no services needed).
+test: lint pytest
+
+## The test suite against PostgreSQL (DATABASE_URL, default: local server, user postgres).
+pg-test: $(VENV)/.dev messages
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/azamat} $(LOCAL) $(VENV)/bin/pytest $(PYTEST_ARGS)
+
+clean:
+	rm -rf $(VENV) var/static var/portal.sqlite3 locale/*/LC_MESSAGES/*.mo

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class PortalConfig(AppConfig):
+    """What the content apps share: base templates, language helpers, health check."""
+
+    name = "portal"
+    verbose_name = "Azamat"

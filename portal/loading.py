@@ -1,0 +1,75 @@
+"""Loading bundled content without overwriting editors' work.
+
+Every bundled object remembers a fingerprint of the bundled values it was last
+loaded with (``bundle_hash``). On the next load:
+
+- an object that does not exist yet is created;
+- an object whose current values still match that fingerprint (no editor has
+  touched it) is updated to the new bundled values, if they changed;
+- an object an editor has changed is left alone and reported as "kept".
+
+So running the loader twice changes nothing, and an editor's change survives a
+new release of the bundled content.
+"""
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+
+
+def fingerprint(values):
+    """A stable hash of a dict of field values."""
+    encoded = json.dumps(values, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(encoded.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class LoadReport:
+    """Counts of what a load did, per model."""
+
+    created: dict = field(default_factory=dict)
+    updated: dict = field(default_factory=dict)
+    kept: dict = field(default_factory=dict)
+    unchanged: dict = field(default_factory=dict)
+
+    def count(self, bucket, model):
+        counts = getattr(self, bucket)
+        name = model._meta.label
+        counts[name] = counts.get(name, 0) + 1
+
+    @property
+    def changed(self):
+        return bool(self.created or self.updated)
+
+    def lines(self):
+        for bucket in ("created", "updated", "kept", "unchanged"):
+            for name, number in sorted(getattr(self, bucket).items()):
+                yield f"{bucket:>9}: {number:5d} {name}"
+
+
+def sync(model, lookup, values, report):
+    """Create or update one bundled object per the rules above; returns the object.
+
+    ``values`` holds plain field values (foreign keys as ``<name>_id``), so that
+    the fingerprint of what is stored can be compared with what is bundled.
+    """
+    wanted = fingerprint(values)
+    obj = model._default_manager.filter(**lookup).first()
+    if obj is None:
+        obj = model._default_manager.create(**lookup, **values, bundle_hash=wanted)
+        report.count("created", model)
+        return obj
+    current = fingerprint({name: getattr(obj, name) for name in values})
+    if current == wanted:
+        if obj.bundle_hash != wanted:
+            model._default_manager.filter(pk=obj.pk).update(bundle_hash=wanted)
+        report.count("unchanged", model)
+    elif current == obj.bundle_hash:
+        for name, value in values.items():
+            setattr(obj, name, value)
+        obj.bundle_hash = wanted
+        obj.save()
+        report.count("updated", model)
+    else:
+        report.count("kept", model)
+    return obj

@@ -1,0 +1,28 @@
+"""Load the bundled content of every content app (idempotent; keeps editors' changes)."""
+
+from importlib import import_module
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from portal.content import CONTENT_APPS
+from portal.loading import LoadReport
+
+
+class Command(BaseCommand):
+    help = "Load bundled content. Safe to run again: it never overwrites what an editor changed."
+
+    def handle(self, *args, **options):
+        report = LoadReport()
+        with transaction.atomic():
+            for label in CONTENT_APPS:
+                try:
+                    loader = import_module(f"{label}.loader")
+                except ModuleNotFoundError as exc:
+                    if exc.name != f"{label}.loader":
+                        raise
+                    continue
+                loader.load(report, stdout=self.stdout)
+        for line in report.lines():
+            self.stdout.write(line)
+        self.stdout.write("content changed" if report.changed else "content already up to date")

@@ -1,0 +1,21 @@
+"""Root URLs. Public pages live under a language prefix; see DESIGN.md for the contract."""
+
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import path
+
+from portal import views
+
+urlpatterns = [
+    path("", views.language_redirect, name="language-redirect"),
+    path("healthz", views.healthz, name="healthz"),
+    path("admin/", admin.site.urls),
+]
+
+urlpatterns += i18n_patterns(
+    path("", views.home, name="home"),
+    prefix_default_language=True,
+)
+
+handler400 = "portal.views.bad_request"
+handler404 = "portal.views.page_not_found"

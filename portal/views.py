@@ -1,0 +1,45 @@
+"""Site-wide views: the language redirect, the home page, health and error pages."""
+
+from django.db import connection
+from django.http import HttpResponseRedirect, JsonResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
+from django.views.decorators.cache import never_cache
+
+
+def language_redirect(request):
+    """Send ``/`` to the visitor's language (cookie, then Accept-Language, else Kazakh)."""
+    language = translation.get_language_from_request(request)
+    with translation.override(language):
+        response = HttpResponseRedirect(reverse("home"))
+    patch_vary_headers(response, ["Accept-Language", "Cookie"])
+    return response
+
+
+def home(request):
+    """The home page: the three areas of the portal."""
+    return render(request, "home.html")
+
+
+@never_cache
+def healthz(request):
+    """Liveness and database check for load balancers: 200 when the database answers."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception as exc:  # any database failure means "not healthy"
+        return JsonResponse({"status": "error", "database": "unavailable", "detail": type(exc).__name__}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
+
+
+def page_not_found(request, exception=None):
+    """404 page in the language of the URL."""
+    return render(request, "404.html", status=404)
+
+
+def bad_request(request, exception=None):
+    """400 page in the language of the URL."""
+    return render(request, "400.html", status=400)
