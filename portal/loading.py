@@ -48,7 +48,9 @@ class LoadReport:
 
 
 def sync(model, lookup, values, report):
-    """Create or update one bundled object per the rules above; returns the object.
+    """Create or update one bundled object per the rules above.
+
+    Returns ``(obj, status)`` with status one of created, updated, kept, unchanged.
 
     ``values`` holds plain field values (foreign keys as ``<name>_id``), so that
     the fingerprint of what is stored can be compared with what is bundled.
@@ -58,18 +60,19 @@ def sync(model, lookup, values, report):
     if obj is None:
         obj = model._default_manager.create(**lookup, **values, bundle_hash=wanted)
         report.count("created", model)
-        return obj
+        return obj, "created"
     current = fingerprint({name: getattr(obj, name) for name in values})
     if current == wanted:
         if obj.bundle_hash != wanted:
             model._default_manager.filter(pk=obj.pk).update(bundle_hash=wanted)
-        report.count("unchanged", model)
+        status = "unchanged"
     elif current == obj.bundle_hash:
         for name, value in values.items():
             setattr(obj, name, value)
         obj.bundle_hash = wanted
         obj.save()
-        report.count("updated", model)
+        status = "updated"
     else:
-        report.count("kept", model)
-    return obj
+        status = "kept"
+    report.count(status, model)
+    return obj, status

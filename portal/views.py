@@ -20,7 +20,9 @@ def language_redirect(request):
 
 def home(request):
     """The home page: the three areas of the portal."""
-    return render(request, "home.html")
+    from constitution.selectors import home_summary
+
+    return render(request, "home.html", {"constitution": home_summary()})
 
 
 @never_cache

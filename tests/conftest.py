@@ -1,6 +1,10 @@
 """Fixtures shared by the whole suite."""
 
+import os
+from pathlib import Path
+
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.test import override_settings
 
@@ -12,3 +16,25 @@ def collected_static(tmp_path_factory):
     with override_settings(STATIC_ROOT=root):
         call_command("collectstatic", interactive=False, verbosity=0)
         yield root
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the bundled content once: every test sees the real portal data (rolled back per test)."""
+    with django_db_blocker.unblock():
+        call_command("load_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
+
+
+def shared_data_dir():
+    return Path(settings.AZAMAT_DATA_DIR) / "constitution"
+
+
+@pytest.fixture
+def official_texts():
+    """The official texts from shared/data; skipped without them unless CI requires them."""
+    folder = shared_data_dir()
+    if not (folder / "ru-2026.json").exists():
+        if os.environ.get("AZAMAT_REQUIRE_SHARED_DATA"):
+            pytest.fail(f"shared data required but missing: {folder}")
+        pytest.skip(f"official texts not present in {folder}")
+    return folder

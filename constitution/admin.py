@@ -1,0 +1,69 @@
+"""Admin for editions, sections, articles, topics and the mapping between editions."""
+
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
+
+from constitution.models import Article, Constitution, Correspondence, Section, Topic
+
+
+@admin.register(Constitution)
+class ConstitutionAdmin(TabbedTranslationAdmin):
+    list_display = ("title", "year", "adopted_on", "in_force_from", "in_force_until")
+
+
+@admin.register(Topic)
+class TopicAdmin(TabbedTranslationAdmin):
+    list_display = ("name", "slug", "order")
+    list_editable = ("order",)
+
+
+class ArticleInline(TranslationTabularInline):
+    model = Article
+    fields = ("number", "summary", "is_key", "is_excluded")
+    extra = 0
+    show_change_link = True
+
+
+@admin.register(Section)
+class SectionAdmin(TabbedTranslationAdmin):
+    list_display = ("__str__", "constitution", "order")
+    list_filter = ("constitution",)
+    inlines = [ArticleInline]
+
+
+class PredecessorInline(admin.TabularInline):
+    model = Correspondence
+    fk_name = "new_article"
+    fields = ("old_article", "note_kk", "note_ru", "note_en")
+    autocomplete_fields = ("old_article",)
+    extra = 0
+    verbose_name = _("counterpart in the previous edition")
+    verbose_name_plural = _("counterparts in the previous edition")
+
+
+class SuccessorInline(PredecessorInline):
+    fk_name = "old_article"
+    fields = ("new_article", "note_kk", "note_ru", "note_en")
+    autocomplete_fields = ("new_article",)
+    verbose_name = _("counterpart in the later edition")
+    verbose_name_plural = _("counterparts in the later edition")
+
+
+@admin.register(Article)
+class ArticleAdmin(TabbedTranslationAdmin):
+    list_display = ("number", "constitution", "section", "is_key", "is_excluded")
+    list_display_links = ("number",)
+    list_filter = ("constitution", "section__number", "is_key", "is_excluded", "topics")
+    list_select_related = ("constitution", "section")
+    search_fields = ("number", "summary_kk", "summary_ru", "summary_en", "text_kk", "text_ru")
+    filter_horizontal = ("topics",)
+    inlines = [PredecessorInline, SuccessorInline]
+    ordering = ("constitution", "sort_key")
+
+
+@admin.register(Correspondence)
+class CorrespondenceAdmin(TabbedTranslationAdmin):
+    list_display = ("old_article", "new_article", "note")
+    autocomplete_fields = ("old_article", "new_article")
+    list_select_related = ("old_article__constitution", "new_article__constitution")

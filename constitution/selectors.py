@@ -1,0 +1,117 @@
+"""Reads for the constitution pages; each does a fixed number of queries."""
+
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from constitution.models import Article, Constitution, Section, Topic
+
+
+def current_edition():
+    """The edition in force today, else the newest one; 404 when there is none."""
+    edition = Constitution.objects.in_force().order_by("-in_force_from").first()
+    edition = edition or Constitution.objects.order_by("-in_force_from").first()
+    if edition is None:
+        raise Http404("no edition of the Constitution is loaded")
+    return edition
+
+
+def edition_for_year(year):
+    return get_object_or_404(Constitution, year=year)
+
+
+def _listing_articles():
+    """Articles for lists: without their (long) official texts."""
+    heavy = [f"{name}_{code}" for name in ("text", "notes") for code in ("kk", "ru", "en")]
+    return Article.objects.select_related("constitution").defer("text", "notes", *heavy).order_by("sort_key")
+
+
+def sections_with_articles(edition):
+    """Sections of an edition with their articles as ``article_list`` (2 queries)."""
+    return list(
+        Section.objects.filter(constitution=edition)
+        .select_related("constitution")
+        .order_by("order")
+        .prefetch_related(Prefetch("articles", queryset=_listing_articles(), to_attr="article_list"))
+    )
+
+
+def section_detail(edition, number):
+    return get_object_or_404(
+        Section.objects.filter(constitution=edition)
+        .select_related("constitution")
+        .prefetch_related(Prefetch("articles", queryset=_listing_articles().prefetch_related("topics"))),
+        number=number,
+    )
+
+
+def article_detail(edition, number):
+    """The article with its section, topics and counterparts in other editions."""
+    counterparts = Article.objects.select_related("constitution", "section__constitution").order_by("sort_key")
+    return get_object_or_404(
+        Article.objects.select_related("section__constitution", "constitution").prefetch_related(
+            "topics",
+            Prefetch("predecessors", queryset=counterparts),
+            Prefetch("successors", queryset=counterparts),
+        ),
+        constitution=edition,
+        number=number,
+    )
+
+
+def neighbours(article):
+    """The previous and next articles of the same edition (2 queries)."""
+    same = (
+        Article.objects.filter(constitution_id=article.constitution_id)
+        .select_related("constitution")
+        .only("number", "sort_key", "constitution__year", "constitution__in_force_until")
+    )
+    previous = same.filter(sort_key__lt=article.sort_key).order_by("-sort_key").first()
+    following = same.filter(sort_key__gt=article.sort_key).order_by("sort_key").first()
+    return previous, following
+
+
+def articles_on_topic(edition, slug):
+    topic = get_object_or_404(Topic, slug=slug)
+    articles = _listing_articles().filter(constitution=edition, topics=topic).select_related("section")
+    return topic, list(articles)
+
+
+def topics_in_edition(edition):
+    return list(Topic.objects.filter(articles__constitution=edition).distinct().order_by("order"))
+
+
+def changes_overview(current, previous):
+    """Sections of the current edition with their articles and the predecessors of each (3 queries),
+    and the articles of the previous edition that no current article took over (1 query)."""
+    counterparts = Article.objects.select_related("constitution").only(
+        "number", "sort_key", "constitution__year", "constitution__in_force_until", "is_excluded"
+    )
+    sections = list(
+        Section.objects.filter(constitution=current)
+        .select_related("constitution")
+        .order_by("order")
+        .prefetch_related(
+            Prefetch(
+                "articles",
+                queryset=_listing_articles().prefetch_related(
+                    Prefetch("predecessors", queryset=counterparts.order_by("sort_key"))
+                ),
+            )
+        )
+    )
+    dropped = list(
+        Article.objects.filter(constitution=previous, successors__isnull=True)
+        .select_related("constitution")
+        .order_by("sort_key")
+    )
+    return sections, dropped
+
+
+def home_summary():
+    """What the home page shows of the Constitution: the edition in force and its key articles."""
+    edition = Constitution.objects.in_force().order_by("-in_force_from").first()
+    if edition is None:
+        return None
+    key_articles = list(_listing_articles().filter(constitution=edition, is_key=True))
+    return {"edition": edition, "key_articles": key_articles}

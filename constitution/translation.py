@@ -1,0 +1,30 @@
+"""Translated fields (django-modeltranslation)."""
+
+from modeltranslation.translator import TranslationOptions, register
+
+from constitution.models import Article, Constitution, Correspondence, Section, Topic
+
+
+@register(Constitution)
+class ConstitutionTranslation(TranslationOptions):
+    fields = ("title", "adoption", "amended_note", "preamble", "source")
+
+
+@register(Topic)
+class TopicTranslation(TranslationOptions):
+    fields = ("name",)
+
+
+@register(Section)
+class SectionTranslation(TranslationOptions):
+    fields = ("title", "summary", "significance", "changes")
+
+
+@register(Article)
+class ArticleTranslation(TranslationOptions):
+    fields = ("summary", "text", "notes")
+
+
+@register(Correspondence)
+class CorrespondenceTranslation(TranslationOptions):
+    fields = ("note",)

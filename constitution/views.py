@@ -1,0 +1,144 @@
+"""Pages of the Constitution: the edition in force at /constitution/, earlier ones under /constitution/<year>/."""
+
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from constitution import selectors
+from constitution.text import paragraphs, similarity, word_diff
+from portal.i18n import translated
+
+
+def _edition(year):
+    """The edition for a URL: the one in force without a year; an earlier one by year."""
+    current = selectors.current_edition()
+    if year is None:
+        return current, current, None
+    if year == current.year:
+        return current, current, "redirect"
+    return selectors.edition_for_year(year), current, None
+
+
+def _crumbs(edition, current, *extra):
+    crumbs = [{"title": _("Constitution"), "url": _index_url(current)}]
+    if edition != current:
+        crumbs.append({"title": _("Constitution of %(year)s") % {"year": edition.year}, "url": _index_url(edition)})
+    return crumbs + list(extra)
+
+
+def _index_url(edition):
+    from django.urls import reverse
+
+    if edition.in_force_until is None:
+        return reverse("constitution:index")
+    return reverse("constitution:edition-index", kwargs={"year": edition.year})
+
+
+def index(request, year=None):
+    """An edition: its sections with article ranges, key articles, and the topic filter."""
+    edition, current, action = _edition(year)
+    if action == "redirect":
+        return redirect("constitution:index", permanent=True)
+    sections = selectors.sections_with_articles(edition)
+    topic, topic_articles = None, None
+    if slug := request.GET.get("topic"):
+        topic, topic_articles = selectors.articles_on_topic(edition, slug)
+    key_articles = [a for s in sections for a in s.article_list if a.is_key]
+    context = {
+        "edition": edition,
+        "current": current,
+        "sections": sections,
+        "article_count": sum(len(s.article_list) for s in sections),
+        "key_articles": key_articles,
+        "topics": selectors.topics_in_edition(edition),
+        "topic": topic,
+        "topic_articles": topic_articles,
+        "breadcrumbs": _crumbs(edition, current),
+    }
+    return render(request, "constitution/index.html", context)
+
+
+def section(request, number, year=None):
+    """A section: our explanation of it and its articles."""
+    edition, current, action = _edition(year)
+    if action == "redirect":
+        return redirect("constitution:section", number=number, permanent=True)
+    section = selectors.section_detail(edition, number)
+    crumb = {"title": _("Section %(number)s") % {"number": section.number}, "url": ""}
+    context = {
+        "edition": edition,
+        "current": current,
+        "section": section,
+        "breadcrumbs": _crumbs(edition, current, crumb),
+    }
+    return render(request, "constitution/section.html", context)
+
+
+def article(request, number, year=None):
+    """An article: summary, official text by paragraph, neighbours and counterparts in the other edition."""
+    edition, current, action = _edition(year)
+    if action == "redirect":
+        return redirect("constitution:article", number=number, permanent=True)
+    article = selectors.article_detail(edition, number)
+    previous, following = selectors.neighbours(article)
+    official = translated(article, "text", order=("ru", "kk"))
+    comparisons = [_comparison(old, article) for old in article.predecessors.all()]
+    context = {
+        "edition": edition,
+        "current": current,
+        "article": article,
+        "official": official,
+        "paragraphs": paragraphs(official.value),
+        "previous": previous,
+        "following": following,
+        "comparisons": comparisons,
+        "successors": list(article.successors.all()),
+        "edition_index_url": _index_url(edition),
+        "breadcrumbs": _crumbs(
+            edition,
+            current,
+            {
+                "title": _("Section %(number)s") % {"number": article.section.number},
+                "url": article.section.get_absolute_url(),
+            },
+            {"title": _("Article %(number)s") % {"number": article.number}, "url": ""},
+        ),
+    }
+    return render(request, "constitution/article.html", context)
+
+
+def _comparison(old, new):
+    """Side by side in one language: the page's when both texts have it, else Russian."""
+    old_text = translated(old, "text", order=("ru", "kk"))
+    new_text = translated(new, "text", order=("ru", "kk"))
+    if old_text.language != new_text.language:
+        old_text = translated(old, "text", language=new_text.language, order=("ru", "kk"))
+    old_html, new_html = word_diff(old_text.value, new_text.value)
+    return {
+        "old": old,
+        "old_html": old_html,
+        "new_html": new_html,
+        "language": new_text.language,
+        "is_fallback": new_text.is_fallback,
+        "similarity": round(similarity(old_text.value, new_text.value) * 100),
+    }
+
+
+def changes(request):
+    """What changed from the previous edition to the one in force, section by section."""
+    current = selectors.current_edition()
+    previous = (
+        current.__class__.objects.filter(in_force_from__lt=current.in_force_from).order_by("-in_force_from").first()
+    )
+    if previous is None:
+        raise Http404("there is no earlier edition to compare with")
+    sections, dropped = selectors.changes_overview(current, previous)
+    context = {
+        "edition": current,
+        "current": current,
+        "previous": previous,
+        "sections": sections,
+        "dropped": dropped,
+        "breadcrumbs": _crumbs(current, current, {"title": _("What changed"), "url": ""}),
+    }
+    return render(request, "constitution/changes.html", context)

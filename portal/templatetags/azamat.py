@@ -1,0 +1,55 @@
+"""Template tags for translated content and Markdown."""
+
+from django import template
+from django.template.defaultfilters import linebreaksbr
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
+
+from portal.i18n import translated
+from portal.text import render_markdown
+
+register = template.Library()
+
+
+@register.simple_tag
+def tr(obj, field, markdown=False, inline=False, official=False, lines=False):
+    """Render a translated field; text shown in another language carries a notice and its ``lang``.
+
+    ``official=True`` prefers Russian, then Kazakh, for official legal texts that
+    have no translation in the page's language (the issue on the Constitution).
+    """
+    order = ("ru", "kk") if official else None
+    text = translated(obj, field, order=order)
+    if markdown:
+        body = mark_safe(render_markdown(text.value))
+    elif lines:
+        body = linebreaksbr(text.value, autoescape=True)
+    else:
+        body = text.value
+    if not text.is_fallback:
+        return format_html("{}", body)
+    if inline:
+        return format_html(
+            '<span lang="{}">{}</span> <small class="badge">{}</small>', text.language, body, gettext("not translated")
+        )
+    notice = gettext("Not yet translated: shown in the original language.")
+    return format_html(
+        '<div class="fallback" lang="{}"><p class="notice" lang="{}">{}</p>{}</div>',
+        text.language,
+        text.requested,
+        notice,
+        body if markdown else format_html("<p>{}</p>", body),
+    )
+
+
+@register.filter
+def markdown(source):
+    """Render Markdown to sanitised HTML."""
+    return mark_safe(render_markdown(source))
+
+
+@register.filter
+def last_number(items):
+    """The ``number`` of the last item of a list."""
+    return items[-1].number if items else ""

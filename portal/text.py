@@ -1,0 +1,78 @@
+"""Text helpers shared by the content apps: script normalisation and Markdown."""
+
+import re
+
+import nh3
+from markdown_it import MarkdownIt
+
+# Latin (and one IPA) letters that official Kazakh texts type in place of the
+# Cyrillic letters they look like. Only words that also contain Cyrillic
+# letters are touched, so Latin words and abbreviations stay as they are.
+LOOKALIKES = str.maketrans(
+    {
+        "i": "і",
+        "I": "І",
+        "ə": "ә",
+        "Ə": "Ә",
+        "a": "а",
+        "c": "с",
+        "e": "е",
+        "o": "о",
+        "p": "р",
+        "x": "х",
+        "y": "у",
+        "h": "һ",
+        "A": "А",
+        "B": "В",
+        "C": "С",
+        "E": "Е",
+        "H": "Н",
+        "K": "К",
+        "M": "М",
+        "O": "О",
+        "P": "Р",
+        "T": "Т",
+        "X": "Х",
+    }
+)
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+_FOREIGN = re.compile(r"[A-Za-z\u0259\u018F\u0600-\u06FF]")
+
+
+def normalise_cyrillic(text):
+    """Replace Latin look-alike letters inside Cyrillic words; the wording is unchanged."""
+
+    def fix(match):
+        word = match.group(0)
+        if _CYRILLIC.search(word) and _FOREIGN.search(word):
+            return word.translate(LOOKALIKES)
+        return word
+
+    return _WORD.sub(fix, text)
+
+
+def mixed_script_words(text):
+    """Words that mix Cyrillic with Latin or Arabic letters (typos that break search)."""
+    return [w for w in _WORD.findall(text) if _CYRILLIC.search(w) and _FOREIGN.search(w)]
+
+
+_markdown = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
+ALLOWED_TAGS = {
+    "p", "br", "strong", "em", "a", "ul", "ol", "li", "blockquote", "code", "pre", "h3", "h4",
+    "table", "thead", "tbody", "tr", "th", "td", "hr",
+}  # fmt: skip
+
+
+def render_markdown(source):
+    """Render editor-written Markdown to sanitised HTML (no scripts, no event attributes)."""
+    if not source:
+        return ""
+    html = _markdown.render(source)
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes={"a": {"href", "title"}, "th": {"scope"}},
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener noreferrer",
+    )
