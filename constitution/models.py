@@ -55,6 +55,9 @@ class Constitution(models.Model):
     def __str__(self):
         return f"{self.title} ({self.year})"
 
+    def get_absolute_url(self):
+        return _edition_url(self, "index")
+
     @property
     def is_in_force(self):
         today = timezone.localdate()

@@ -1,5 +1,7 @@
 """Pages of the Constitution: the edition in force at /constitution/, earlier ones under /constitution/<year>/."""
 
+from functools import wraps
+
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -9,36 +11,35 @@ from constitution.text import paragraphs, similarity, word_diff
 from portal.i18n import translated
 
 
-def _edition(year):
-    """The edition for a URL: the one in force without a year; an earlier one by year."""
-    current = selectors.current_edition()
-    if year is None:
-        return current, current, None
-    if year == current.year:
-        return current, current, "redirect"
-    return selectors.edition_for_year(year), current, None
+def edition_view(canonical):
+    """Resolve the edition of a URL: none means the one in force; its own year redirects to ``canonical``."""
+
+    def decorate(view):
+        @wraps(view)
+        def wrapper(request, year=None, **kwargs):
+            current = selectors.current_edition()
+            if year == current.year:
+                return redirect(canonical, permanent=True, **kwargs)
+            edition = current if year is None else selectors.edition_for_year(year)
+            return view(request, edition, current, **kwargs)
+
+        return wrapper
+
+    return decorate
 
 
 def _crumbs(edition, current, *extra):
-    crumbs = [{"title": _("Constitution"), "url": _index_url(current)}]
+    crumbs = [{"title": _("Constitution"), "url": current.get_absolute_url()}]
     if edition != current:
-        crumbs.append({"title": _("Constitution of %(year)s") % {"year": edition.year}, "url": _index_url(edition)})
+        crumbs.append(
+            {"title": _("Constitution of %(year)s") % {"year": edition.year}, "url": edition.get_absolute_url()}
+        )
     return crumbs + list(extra)
 
 
-def _index_url(edition):
-    from django.urls import reverse
-
-    if edition.in_force_until is None:
-        return reverse("constitution:index")
-    return reverse("constitution:edition-index", kwargs={"year": edition.year})
-
-
-def index(request, year=None):
+@edition_view("constitution:index")
+def index(request, edition, current):
     """An edition: its sections with article ranges, key articles, and the topic filter."""
-    edition, current, action = _edition(year)
-    if action == "redirect":
-        return redirect("constitution:index", permanent=True)
     sections = selectors.sections_with_articles(edition)
     topic, topic_articles = None, None
     if slug := request.GET.get("topic"):
@@ -58,11 +59,9 @@ def index(request, year=None):
     return render(request, "constitution/index.html", context)
 
 
-def section(request, number, year=None):
+@edition_view("constitution:section")
+def section(request, edition, current, number):
     """A section: our explanation of it and its articles."""
-    edition, current, action = _edition(year)
-    if action == "redirect":
-        return redirect("constitution:section", number=number, permanent=True)
     section = selectors.section_detail(edition, number)
     crumb = {"title": _("Section %(number)s") % {"number": section.number}, "url": ""}
     context = {
@@ -74,11 +73,9 @@ def section(request, number, year=None):
     return render(request, "constitution/section.html", context)
 
 
-def article(request, number, year=None):
+@edition_view("constitution:article")
+def article(request, edition, current, number):
     """An article: summary, official text by paragraph, neighbours and counterparts in the other edition."""
-    edition, current, action = _edition(year)
-    if action == "redirect":
-        return redirect("constitution:article", number=number, permanent=True)
     article = selectors.article_detail(edition, number)
     previous, following = selectors.neighbours(article)
     official = translated(article, "text", order=("ru", "kk"))
@@ -93,7 +90,7 @@ def article(request, number, year=None):
         "following": following,
         "comparisons": comparisons,
         "successors": list(article.successors.all()),
-        "edition_index_url": _index_url(edition),
+        "edition_index_url": edition.get_absolute_url(),
         "breadcrumbs": _crumbs(
             edition,
             current,

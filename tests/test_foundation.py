@@ -177,3 +177,12 @@ def test_whitenoise_serves_the_hashed_file_compressed_and_cacheable(client):
     assert response.status_code == 200
     assert response["Content-Encoding"] == "gzip"
     assert "immutable" in response["Cache-Control"]
+
+
+@pytest.mark.parametrize(("lang", "text"), [("kk", "Бірдеңе дұрыс болмады"), ("ru", "Что-то пошло не так")])
+def test_500_page_in_the_visitors_language(lang, text):
+    from django.template.loader import render_to_string
+
+    with translation.override(lang):
+        html = render_to_string("500.html")
+    assert text in html and f'<html lang="{lang}">' in html
