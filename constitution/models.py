@@ -7,6 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.models import BundledContent
+
 ARTICLE_NUMBER = re.compile(r"^(\d{1,3})(?:-(\d{1,2}))?$")
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV")
 
@@ -29,7 +31,7 @@ class ConstitutionQuerySet(models.QuerySet):
         )
 
 
-class Constitution(models.Model):
+class Constitution(BundledContent):
     """An edition of the Constitution (the text adopted on one date, as amended)."""
 
     year = models.PositiveSmallIntegerField(_("year"), unique=True, help_text=_("The year of adoption; used in URLs."))
@@ -42,8 +44,6 @@ class Constitution(models.Model):
     preamble = models.TextField(_("preamble (official text)"), blank=True)
     source = models.TextField(_("source of the official text"), blank=True)
     source_url = models.URLField(_("official publication"), blank=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
-    bundle_hash = models.CharField(max_length=64, blank=True, editable=False)
 
     objects = ConstitutionQuerySet.as_manager()
 
@@ -64,14 +64,12 @@ class Constitution(models.Model):
         return self.in_force_from <= today and (self.in_force_until is None or self.in_force_until > today)
 
 
-class Topic(models.Model):
+class Topic(BundledContent):
     """A theme that cuts across sections (rights and freedoms, elections, courts …)."""
 
     slug = models.SlugField(_("slug"), unique=True)
     name = models.CharField(_("name"), max_length=100)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
-    bundle_hash = models.CharField(max_length=64, blank=True, editable=False)
 
     class Meta:
         ordering = ["order", "slug"]
@@ -82,7 +80,7 @@ class Topic(models.Model):
         return self.name
 
 
-class Section(models.Model):
+class Section(BundledContent):
     """A section (бөлім / раздел) of one edition, with our explanation of it."""
 
     constitution = models.ForeignKey(Constitution, on_delete=models.CASCADE, related_name="sections")
@@ -92,8 +90,6 @@ class Section(models.Model):
     summary = models.TextField(_("content (Markdown, unofficial)"), blank=True)
     significance = models.TextField(_("significance (Markdown, unofficial)"), blank=True)
     changes = models.TextField(_("what changed from the previous edition (Markdown)"), blank=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
-    bundle_hash = models.CharField(max_length=64, blank=True, editable=False)
 
     class Meta:
         ordering = ["constitution", "order"]
@@ -116,7 +112,7 @@ class ArticleQuerySet(models.QuerySet):
         return self.select_related("section", "constitution").order_by("sort_key")
 
 
-class Article(models.Model):
+class Article(BundledContent):
     """An article (бап / статья): the official text and our one-sentence summary."""
 
     constitution = models.ForeignKey(Constitution, on_delete=models.CASCADE, related_name="articles")
@@ -138,8 +134,6 @@ class Article(models.Model):
         blank=True,
         verbose_name=_("counterparts in the previous edition"),
     )
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
-    bundle_hash = models.CharField(max_length=64, blank=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 
@@ -162,14 +156,12 @@ class Article(models.Model):
         return _edition_url(self.constitution, "article", number=self.number)
 
 
-class Correspondence(models.Model):
+class Correspondence(BundledContent):
     """One link between an article of an earlier edition and one of a later edition."""
 
     old_article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="later_links")
     new_article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="earlier_links")
     note = models.CharField(_("note"), max_length=300, blank=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
-    bundle_hash = models.CharField(max_length=64, blank=True, editable=False)
 
     class Meta:
         ordering = ["new_article__sort_key", "old_article__sort_key"]

@@ -7,10 +7,13 @@ from django.shortcuts import get_object_or_404
 from constitution.models import Article, Constitution, Section, Topic
 
 
+def _edition_in_force():
+    return Constitution.objects.in_force().order_by("-in_force_from").first()
+
+
 def current_edition():
     """The edition in force today, else the newest one; 404 when there is none."""
-    edition = Constitution.objects.in_force().order_by("-in_force_from").first()
-    edition = edition or Constitution.objects.order_by("-in_force_from").first()
+    edition = _edition_in_force() or Constitution.objects.order_by("-in_force_from").first()
     if edition is None:
         raise Http404("no edition of the Constitution is loaded")
     return edition
@@ -18,6 +21,14 @@ def current_edition():
 
 def edition_for_year(year):
     return get_object_or_404(Constitution, year=year)
+
+
+def previous_edition(edition):
+    """The edition that was in force before ``edition``; 404 when there is none."""
+    previous = Constitution.objects.filter(in_force_from__lt=edition.in_force_from).order_by("-in_force_from").first()
+    if previous is None:
+        raise Http404("there is no earlier edition to compare with")
+    return previous
 
 
 def _listing_articles():
@@ -110,7 +121,7 @@ def changes_overview(current, previous):
 
 def home_summary():
     """What the home page shows of the Constitution: the edition in force and its key articles."""
-    edition = Constitution.objects.in_force().order_by("-in_force_from").first()
+    edition = _edition_in_force()
     if edition is None:
         return None
     key_articles = list(_listing_articles().filter(constitution=edition, is_key=True))

@@ -2,7 +2,6 @@
 
 from functools import wraps
 
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -105,11 +104,9 @@ def article(request, edition, current, number):
 
 
 def _comparison(old, new):
-    """Side by side in one language: the page's when both texts have it, else Russian."""
-    old_text = translated(old, "text", order=("ru", "kk"))
+    """Side by side in one language: the page's when the new text has it, else Russian."""
     new_text = translated(new, "text", order=("ru", "kk"))
-    if old_text.language != new_text.language:
-        old_text = translated(old, "text", language=new_text.language, order=("ru", "kk"))
+    old_text = translated(old, "text", language=new_text.language, order=("ru", "kk"))
     old_html, new_html = word_diff(old_text.value, new_text.value)
     return {
         "old": old,
@@ -124,11 +121,7 @@ def _comparison(old, new):
 def changes(request):
     """What changed from the previous edition to the one in force, section by section."""
     current = selectors.current_edition()
-    previous = (
-        current.__class__.objects.filter(in_force_from__lt=current.in_force_from).order_by("-in_force_from").first()
-    )
-    if previous is None:
-        raise Http404("there is no earlier edition to compare with")
+    previous = selectors.previous_edition(current)
     sections, dropped = selectors.changes_overview(current, previous)
     context = {
         "edition": current,
