@@ -7,21 +7,19 @@ they fill only empty texts, so ``import_constitution`` stays the way to replace 
 
 from pathlib import Path
 
-import yaml
 from django.conf import settings
 
 from constitution.importer import import_file
 from constitution.models import Article, Constitution, Correspondence, Section, Topic
-from portal.loading import sync
+from portal import loading as portal_loading
+from portal.loading import sync, translated_values
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-LANGUAGES = [code for code, _ in settings.LANGUAGES]
 OFFICIAL_TEXTS = [(2026, "kk"), (2026, "ru"), (1995, "kk"), (1995, "ru"), (1995, "en")]
 
 
 def read_yaml(name):
-    with open(DATA_DIR / name, encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+    return portal_loading.read_yaml(DATA_DIR / name)
 
 
 def expand_numbers(spec):
@@ -35,11 +33,6 @@ def expand_numbers(spec):
         else:
             numbers.append(part)
     return numbers
-
-
-def _translated(prefix, values):
-    values = values or {}
-    return {f"{prefix}_{code}": (values.get(code) or "").strip() for code in LANGUAGES}
 
 
 def official_text_path(year, language):
@@ -65,7 +58,9 @@ def load(report, stdout=None):
 def _load_topics(report):
     topics = {}
     for order, item in enumerate(read_yaml("topics.yaml")["topics"]):
-        topic, _ = sync(Topic, {"slug": item["slug"]}, {"order": order, **_translated("name", item["name"])}, report)
+        topic, _ = sync(
+            Topic, {"slug": item["slug"]}, {"order": order, **translated_values("name", item["name"])}, report
+        )
         topics[topic.slug] = topic
     return topics
 
@@ -80,10 +75,10 @@ def _load_edition(edition, explanations, topics, report):
             "in_force_from": edition["in_force_from"],
             "in_force_until": edition["in_force_until"],
             "source_url": edition["source_url"],
-            **_translated("title", edition["title"]),
-            **_translated("adoption", edition["adoption"]),
-            **_translated("amended_note", edition["amended_note"]),
-            **_translated("source", edition["source"]),
+            **translated_values("title", edition["title"]),
+            **translated_values("adoption", edition["adoption"]),
+            **translated_values("amended_note", edition["amended_note"]),
+            **translated_values("source", edition["source"]),
         },
         report,
     )
@@ -97,10 +92,10 @@ def _load_edition(edition, explanations, topics, report):
             {"constitution": constitution, "number": item["number"]},
             {
                 "order": order,
-                **_translated("title", item["title"]),
-                **_translated("summary", notes.get("summary")),
-                **_translated("significance", notes.get("significance")),
-                **_translated("changes", notes.get("changes")),
+                **translated_values("title", item["title"]),
+                **translated_values("summary", notes.get("summary")),
+                **translated_values("significance", notes.get("significance")),
+                **translated_values("changes", notes.get("changes")),
             },
             report,
         )
@@ -114,7 +109,7 @@ def _load_edition(edition, explanations, topics, report):
                     "section_id": section.id,
                     "is_excluded": number in excluded,
                     "is_key": number in key_numbers,
-                    **_translated("summary", note),
+                    **translated_values("summary", note),
                 },
                 report,
             )
@@ -130,6 +125,6 @@ def _load_mapping(report):
             sync(
                 Correspondence,
                 {"old_article": articles[(1995, old_number)], "new_article": new_article},
-                _translated("note", item.get("note")),
+                translated_values("note", item.get("note")),
                 report,
             )

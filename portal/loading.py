@@ -16,6 +16,9 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 
+import yaml
+from django.conf import settings
+
 
 def fingerprint(values):
     """A stable hash of a dict of field values."""
@@ -76,3 +79,18 @@ def sync(model, lookup, values, report):
         status = "kept"
     report.count(status, model)
     return obj, status
+
+
+def read_yaml(path):
+    """A bundled YAML file."""
+    with open(path, encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+def translated_values(prefix, values):
+    """``{"kk": …, "ru": …}`` from bundled data as ``{"<prefix>_kk": …, "<prefix>_ru": …, "<prefix>_en": ""}``;
+    a plain string is taken as the same text in every language (names, numbers)."""
+    if isinstance(values, str):
+        values = {code: values for code, _name in settings.LANGUAGES}
+    values = values or {}
+    return {f"{prefix}_{code}": str(values.get(code) or "").strip() for code, _name in settings.LANGUAGES}

@@ -15,6 +15,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("constitution/", include("constitution.urls")),
+    path("guides/", include("guides.urls")),
     prefix_default_language=True,
 )
 

@@ -21,8 +21,9 @@ def language_redirect(request):
 def home(request):
     """The home page: the three areas of the portal."""
     from constitution.selectors import home_summary
+    from guides.selectors import featured_guides
 
-    return render(request, "home.html", {"constitution": home_summary()})
+    return render(request, "home.html", {"constitution": home_summary(), "guides": featured_guides()})
 
 
 @never_cache

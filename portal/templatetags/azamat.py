@@ -53,3 +53,10 @@ def markdown(source):
 def last_number(items):
     """The ``number`` of the last item of a list."""
     return items[-1].number if items else ""
+
+
+@register.simple_tag
+def text(obj, field):
+    """The translated value of ``field`` as a ``Text`` (value, language, is_fallback), for templates
+    that lay the value out themselves: ``{% text table "columns" as columns %}``."""
+    return translated(obj, field)

@@ -1,0 +1,70 @@
+"""Reads for the guide pages; each does a fixed number of queries, however long a guide is."""
+
+from dataclasses import dataclass
+
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from constitution.models import Article
+from guides.models import Category, ComparisonTable, Guide, MciRate, Route, Step
+
+
+def categories_with_guides():
+    """Categories that have published guides, each with them as ``guide_list`` (2 queries)."""
+    categories = Category.objects.prefetch_related(
+        Prefetch("guides", queryset=Guide.objects.published().order_by("order", "slug"), to_attr="guide_list")
+    )
+    return [category for category in categories if category.guide_list]
+
+
+def featured_guides(limit=6):
+    """Published guides for the home page, in the editors' order (1 query)."""
+    return list(Guide.objects.published().select_related("category")[:limit])
+
+
+def guide_detail(slug):
+    """A published guide with everything its page shows (11 queries); 404 for drafts and unknown slugs."""
+    related = Article.objects.select_related("constitution").only(
+        "number",
+        "sort_key",
+        "summary_kk",
+        "summary_ru",
+        "summary_en",
+        "constitution__year",
+        "constitution__in_force_until",
+    )
+    return get_object_or_404(
+        Guide.objects.published()
+        .select_related("category")
+        .prefetch_related(
+            Prefetch("routes", queryset=Route.objects.prefetch_related(Prefetch("steps", queryset=Step.objects.all()))),
+            "documents",
+            "fees",
+            "faqs",
+            "tips",
+            "sources",
+            Prefetch("tables", queryset=ComparisonTable.objects.prefetch_related("rows")),
+            Prefetch("related_articles", queryset=related.order_by("constitution__year", "sort_key")),
+        ),
+        slug=slug,
+    )
+
+
+@dataclass(frozen=True)
+class FeeLine:
+    """A fee with its amount in tenge for the year of ``rate`` (None when no rate is known)."""
+
+    fee: object
+    tenge: object
+
+
+def fees_in_tenge(guide, year=None):
+    """The MCI rate used (this year's, else the latest before it) and the guide's fees in tenge (1 query)."""
+    year = year or timezone.localdate().year
+    rate = MciRate.objects.for_year(year)
+    lines = []
+    for fee in guide.fees.all():
+        unknown = fee.amount_mci is not None and rate is None
+        lines.append(FeeLine(fee, None if unknown else fee.amount_in_tenge(year, rate=rate)))
+    return rate, lines
