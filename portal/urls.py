@@ -16,6 +16,7 @@ urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("constitution/", include("constitution.urls")),
     path("guides/", include("guides.urls")),
+    path("essays/", include("essays.urls")),
     prefix_default_language=True,
 )
 

@@ -1,10 +1,14 @@
 """Template tags for translated content and Markdown."""
 
+from datetime import datetime
+
 from django import template
 from django.template.defaultfilters import linebreaksbr
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext
+from django.utils.timezone import localtime
+from django.utils.translation import get_language, gettext
 
 from portal.i18n import translated
 from portal.text import render_markdown
@@ -60,3 +64,17 @@ def text(obj, field):
     """The translated value of ``field`` as a ``Text`` (value, language, is_fallback), for templates
     that lay the value out themselves: ``{% text table "columns" as columns %}``."""
     return translated(obj, field)
+
+
+@register.filter
+def long_date(value):
+    """A date written out in the page's language: ``25 қараша 2026``, ``25 ноября 2026``, ``25 November 2026``.
+
+    Django's Kazakh month names are capitalised; in a Kazakh date the month is written in lower case.
+    """
+    if not value:
+        return ""
+    if isinstance(value, datetime):  # also unwraps a lazy value
+        value = localtime(value).date()
+    text = date_format(value, "j E Y")
+    return text.lower() if get_language() == "kk" else text

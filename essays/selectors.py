@@ -1,0 +1,56 @@
+"""Reads for the essay pages; each does a fixed number of queries."""
+
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
+
+from constitution.models import Article
+from essays.charts import bar_chart
+from essays.models import DataSeries, Essay
+from guides.models import Guide
+from portal.i18n import translated
+
+
+def reading_minutes(essay):
+    """Reading time of the essay in the page's language (with fallback text counted as shown)."""
+    texts = [translated(essay, "lead").value, translated(essay, "key_takeaway").value]
+    for section in essay.sections.all():
+        texts += [translated(section, "heading").value, translated(section, "body").value]
+    return essay.reading_minutes(texts)
+
+
+def published_essays():
+    """Published essays, newest first, each with ``minutes`` to read (2 queries)."""
+    essays = list(Essay.objects.published().prefetch_related("sections").order_by("-published_on", "slug"))
+    for essay in essays:
+        essay.minutes = reading_minutes(essay)
+    return essays
+
+
+def essay_detail(slug):
+    """A published essay with sections, sources, data series and related pages (7 queries)."""
+    related_articles = Article.objects.select_related("constitution").only(
+        "number",
+        "sort_key",
+        "summary_kk",
+        "summary_ru",
+        "summary_en",
+        "constitution__year",
+        "constitution__in_force_until",
+    )
+    essay = get_object_or_404(
+        Essay.objects.published().prefetch_related(
+            "sections",
+            "sources",
+            Prefetch("data_series", queryset=DataSeries.objects.prefetch_related("points")),
+            Prefetch("related_articles", queryset=related_articles.order_by("constitution__year", "sort_key")),
+            Prefetch("related_guides", queryset=Guide.objects.published().order_by("order", "slug")),
+        ),
+        slug=slug,
+    )
+    essay.minutes = reading_minutes(essay)
+    return essay
+
+
+def charts(essay):
+    """Each data series of the essay with the geometry of its chart."""
+    return [(series, bar_chart(list(series.points.all()))) for series in essay.data_series.all()]

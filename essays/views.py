@@ -1,0 +1,30 @@
+"""Pages of the essays: the list, newest first, and an essay with its contents, sources and charts."""
+
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from essays import selectors
+from portal.i18n import translated
+
+
+def index(request):
+    context = {
+        "essays": selectors.published_essays(),
+        "breadcrumbs": [{"title": _("Essays"), "url": ""}],
+    }
+    return render(request, "essays/index.html", context)
+
+
+def detail(request, slug):
+    essay = selectors.essay_detail(slug)
+    context = {
+        "essay": essay,
+        "sections": essay.sections.all(),
+        "charts": selectors.charts(essay),
+        "breadcrumbs": [
+            {"title": _("Essays"), "url": reverse("essays:index")},
+            {"title": translated(essay, "title").value, "url": ""},
+        ],
+    }
+    return render(request, "essays/detail.html", context)
