@@ -6,3 +6,8 @@ class PortalConfig(AppConfig):
 
     name = "portal"
     verbose_name = "Azamat"
+
+    def ready(self):
+        from portal.content import connect_signals
+
+        connect_signals()

@@ -1,39 +1,39 @@
 """Facts about the portal's content as a whole, shared by every page."""
 
-from datetime import UTC
-
 from django.apps import apps
-from django.db import connection
-from django.utils.dateparse import parse_datetime
-from django.utils.timezone import is_naive, make_aware
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import timezone
 
 CONTENT_APPS = ("constitution", "guides", "essays")
 
 
 def content_models():
-    """Models of the content apps that record when they were last changed."""
-    return [
-        model
-        for label in CONTENT_APPS
-        for model in apps.get_app_config(label).get_models()
-        if any(field.name == "updated_at" for field in model._meta.fields)
-    ]
+    """Models of the content apps (everything editors and the bundled data change)."""
+    return [model for label in CONTENT_APPS for model in apps.get_app_config(label).get_models()]
 
 
 def last_updated():
-    """The latest ``updated_at`` of any content object, or None when there is none.
+    """When any content last changed, or None before the first change (one query)."""
+    from portal.models import ContentState
 
-    One query however many content models there are: every page's footer shows it.
-    """
-    quote = connection.ops.quote_name
-    parts = [f"SELECT MAX({quote('updated_at')}) AS latest FROM {quote(m._meta.db_table)}" for m in content_models()]
-    if not parts:
-        return None
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT MAX(latest) FROM ({' UNION ALL '.join(parts)}) AS updates")  # noqa: S608 - table names
-        value = cursor.fetchone()[0]
-    if isinstance(value, str):  # SQLite returns the aggregate of a subquery as text
-        value = parse_datetime(value)
-    if value is not None and is_naive(value):
-        value = make_aware(value, timezone=UTC)
-    return value
+    return ContentState.objects.values_list("changed_at", flat=True).first()
+
+
+def touch(**_signal_kwargs):
+    """Record that content changed now."""
+    from portal.models import ContentState
+
+    now = timezone.now()
+    with transaction.atomic():
+        if not ContentState.objects.filter(pk=1).update(changed_at=now):
+            ContentState.objects.create(pk=1, changed_at=now)
+
+
+def connect_signals():
+    """Call ``touch`` on every save, delete and change of links of a content model."""
+    for model in content_models():
+        post_save.connect(touch, sender=model, dispatch_uid=f"content-touch-save-{model._meta.label}")
+        post_delete.connect(touch, sender=model, dispatch_uid=f"content-touch-delete-{model._meta.label}")
+        for field in model._meta.local_many_to_many:
+            m2m_changed.connect(touch, sender=field.remote_field.through, dispatch_uid=f"content-touch-m2m-{field}")

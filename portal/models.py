@@ -13,3 +13,21 @@ class BundledContent(models.Model):
 
     class Meta:
         abstract = True
+
+
+class ContentState(models.Model):
+    """A single row saying when any content last changed (saved, deleted or relinked).
+
+    Pages show it as "data last updated", and the API and page caches key on it: one cheap
+    query instead of scanning every content table, and deletions count too. Kept current by
+    the signals in ``portal.content``.
+    """
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1, editable=False)
+    changed_at = models.DateTimeField(_("content changed at"))
+
+    class Meta:
+        verbose_name = _("content state")
+
+    def __str__(self):
+        return self.changed_at.isoformat()

@@ -5,11 +5,13 @@ from django.contrib import admin
 from django.urls import include, path
 
 from portal import views
+from portal.api import api
 
 urlpatterns = [
     path("", views.language_redirect, name="language-redirect"),
     path("healthz", views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
+    path("api/v1/", api.urls),
 ]
 
 urlpatterns += i18n_patterns(

@@ -39,7 +39,10 @@ def healthz(request):
 
 
 def page_not_found(request, exception=None):
-    """404 page in the language of the URL."""
+    """404 page in the language of the URL; JSON under /api/."""
+    if request.path.startswith("/api/"):
+        message = "There is no such address in the API; see /api/v1/docs."
+        return JsonResponse({"error": "not_found", "message": message, "detail": None}, status=404)
     return render(request, "404.html", status=404)
 
 

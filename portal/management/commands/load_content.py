@@ -5,7 +5,7 @@ from importlib import import_module
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from portal.content import CONTENT_APPS
+from portal.content import CONTENT_APPS, last_updated, touch
 from portal.loading import LoadReport
 
 
@@ -23,6 +23,8 @@ class Command(BaseCommand):
                         raise
                     continue
                 loader.load(report, stdout=self.stdout)
+            if report.changed or last_updated() is None:
+                touch()
         for line in report.lines():
             self.stdout.write(line)
         self.stdout.write("content changed" if report.changed else "content already up to date")

@@ -1,0 +1,197 @@
+"""The public JSON API (``/api/v1/``): read-only, published content only, OpenAPI 3 described.
+
+Routers live beside their apps (``constitution/api.py`` …); this module puts them together,
+turns every error into JSON and streams the full export.
+"""
+
+import json
+import logging
+from datetime import datetime
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import Count, Max, Min, Prefetch
+from django.http import Http404, StreamingHttpResponse
+from django.utils import timezone
+from ninja import NinjaAPI, Schema
+from ninja.errors import HttpError, ValidationError
+from ninja.renderers import JSONRenderer
+from pydantic import Field
+
+from constitution.api import ArticleOut, EditionOut, SectionOut, article_out, edition_out, section_out
+from constitution.api import router as constitution_router
+from constitution.models import Article, Constitution, Section
+from essays.api import EssayOut, essay_out, essays_for_api
+from essays.api import router as essays_router
+from guides.api import GuideOut, MciOut, guide_out, mci_out
+from guides.api import router as guides_router
+from guides.models import ComparisonTable, Guide, MciRate, Route, Step
+from portal.apitools import API_FORMAT_VERSION, ERRORS, Fields
+from portal.content import last_updated
+
+logger = logging.getLogger("azamat.api")
+
+
+class Utf8JSONRenderer(JSONRenderer):
+    """Kazakh and Russian text as UTF-8, not ``\\u`` escapes: about half the bytes."""
+
+    json_dumps_params = {"ensure_ascii": False}
+
+
+api = NinjaAPI(
+    title="Azamat API",
+    version="1",
+    description=(
+        "Published content of the Azamat portal: the Constitution of Kazakhstan (editions, sections, "
+        "articles), public service guides, essays and the MCI table. Read-only and public. "
+        "Every translated field is an object of kk/ru/en texts, or, with `?lang=`, one string with "
+        "fallback listed in `fallback`. Responses carry ETag and Last-Modified for revalidation."
+    ),
+    urls_namespace="api",
+    renderer=Utf8JSONRenderer(),
+    docs_url="/docs",
+    openapi_url="/openapi.json",
+)
+api.add_router("/constitution", constitution_router)
+api.add_router("/", guides_router)
+api.add_router("/", essays_router)
+
+
+def _error(request, status, code, message, detail=None):
+    return api.create_response(request, {"error": code, "message": message, "detail": detail}, status=status)
+
+
+@api.exception_handler(Http404)
+def not_found(request, exc):
+    message = str(exc) if exc.args else "Not found."
+    if message.startswith("No ") and message.endswith("matches the given query."):
+        message = "There is no such object among the published content."
+    return _error(request, 404, "not_found", message)
+
+
+@api.exception_handler(ValidationError)
+def invalid(request, exc):
+    problems = []
+    for error in exc.errors:
+        where = ".".join(str(part) for part in error.get("loc", ())[1:]) or "request"
+        problems.append(f"{where}: {error.get('msg', 'invalid')}")
+    detail = [{"loc": list(e.get("loc", ())), "msg": e.get("msg", ""), "type": e.get("type", "")} for e in exc.errors]
+    return _error(request, 422, "invalid_request", "; ".join(problems) or "Invalid request.", detail)
+
+
+@api.exception_handler(HttpError)
+def http_error(request, exc):
+    return _error(request, exc.status_code, "invalid_request", str(exc))
+
+
+@api.exception_handler(Exception)
+def server_error(request, exc):
+    logger.exception("API error on %s", request.path)
+    return _error(request, 500, "server_error", "Something went wrong on our side; it has been logged.")
+
+
+class ExportEdition(EditionOut):
+    section_list: list[SectionOut] = Field(description="The edition's sections.")
+    article_list: list[ArticleOut] = Field(description="The edition's articles with their official texts.")
+
+
+class ExportOut(Schema):
+    format: str = Field(description='Always "azamat-public-export".')
+    version: int
+    last_updated: datetime | None
+    mci: list[MciOut]
+    constitution: list[ExportEdition]
+    guides: list[GuideOut]
+    essays: list[EssayOut]
+
+
+def _dumps(data):
+    return json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, sort_keys=True)
+
+
+def _array(items):
+    """A JSON array streamed item by item."""
+    yield "["
+    for index, item in enumerate(items):
+        yield ("," if index else "") + _dumps(item)
+    yield "]"
+
+
+def _editions(fields):
+    articles_qs = (
+        Article.objects.select_related("section", "constitution")
+        .prefetch_related(
+            "topics",
+            Prefetch("predecessors", queryset=Article.objects.select_related("constitution").order_by("sort_key")),
+            Prefetch("successors", queryset=Article.objects.select_related("constitution").order_by("sort_key")),
+        )
+        .order_by("sort_key", "id")
+    )
+    editions = Constitution.objects.annotate(
+        section_count=Count("sections", distinct=True), article_count=Count("articles", distinct=True)
+    ).order_by("-year")
+    for index, edition in enumerate(editions):
+        head = edition_out(edition, fields, edition.section_count, edition.article_count)
+        numbers = dict(Article.objects.filter(constitution=edition).values_list("sort_key", "number"))
+        sections = []
+        for section in (
+            Section.objects.filter(constitution=edition)
+            .annotate(
+                article_count=Count("articles"), first_key=Min("articles__sort_key"), last_key=Max("articles__sort_key")
+            )
+            .order_by("order", "id")
+        ):
+            section.first_article, section.last_article = numbers.get(section.first_key), numbers.get(section.last_key)
+            sections.append(section_out(section, fields, edition))
+        yield ("," if index else "") + _dumps(head)[:-1] + ',"section_list":' + _dumps(sections) + ',"article_list":'
+        yield from _array(
+            article_out(a, fields, edition) for a in articles_qs.filter(constitution=edition).iterator(200)
+        )
+        yield "}"
+
+
+def _guides(fields):
+    guides = (
+        Guide.objects.published()
+        .select_related("category")
+        .prefetch_related(
+            Prefetch("routes", queryset=Route.objects.prefetch_related(Prefetch("steps", queryset=Step.objects.all()))),
+            "documents",
+            "fees",
+            "faqs",
+            "tips",
+            "sources",
+            Prefetch("tables", queryset=ComparisonTable.objects.prefetch_related("rows")),
+            Prefetch("related_articles", queryset=Article.objects.select_related("constitution").order_by("sort_key")),
+        )
+        .order_by("category__order", "order", "slug", "id")
+    )
+    year = timezone.localdate().year
+    rate = MciRate.objects.for_year(year)
+    return (guide_out(guide, fields, rate, year) for guide in guides.iterator(50))
+
+
+def export_stream():
+    """The whole published content in every language as one JSON document, produced piece by piece."""
+    fields = Fields(None)
+    head = {"format": "azamat-public-export", "version": API_FORMAT_VERSION, "last_updated": last_updated()}
+    yield _dumps(head)[:-1]
+    yield ',"mci":'
+    yield from _array(mci_out(rate) for rate in MciRate.objects.order_by("-year"))
+    yield ',"constitution":['
+    yield from _editions(fields)
+    yield '],"guides":'
+    yield from _array(_guides(fields))
+    yield ',"essays":'
+    yield from _array(essay_out(essay, fields) for essay in essays_for_api().iterator(50))
+    yield "}"
+
+
+@api.get(
+    "/export", response={200: ExportOut, **ERRORS}, tags=["Export"], summary="Everything published, in every language"
+)
+def export(request):
+    """All published content as one JSON document (streamed). For a backup of everything, drafts
+    included, use ``manage.py export_content``."""
+    response = StreamingHttpResponse(export_stream(), content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="azamat-export.json"'
+    return response

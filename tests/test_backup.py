@@ -1,0 +1,97 @@
+"""export_content / import_content: a lossless, all-or-nothing round trip on this database."""
+
+import io
+import json
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from constitution.models import Article
+from guides.models import Guide, Step
+from portal.backup import ordered_models
+from portal.content import content_models
+
+pytestmark = pytest.mark.django_db
+
+
+def export_text(tmp_path, name):
+    path = tmp_path / name
+    call_command("export_content", str(path), stderr=io.StringIO())
+    return path
+
+
+def wipe():
+    for model in reversed(ordered_models()):
+        model._default_manager.all().delete()
+
+
+def counts():
+    return {model._meta.label: model._default_manager.count() for model in content_models()}
+
+
+def test_export_import_into_an_empty_database_export_gives_the_same_bytes(tmp_path):
+    Guide.objects.filter(slug="eds").update(status="draft")  # drafts are part of the backup
+    first = export_text(tmp_path, "first.json")
+    before = counts()
+    wipe()
+    assert sum(counts().values()) == 0
+    call_command("import_content", str(first), stdout=io.StringIO())
+    assert counts() == before
+    second = export_text(tmp_path, "second.json")
+    assert first.read_bytes() == second.read_bytes()
+    document = json.loads(first.read_text(encoding="utf-8"))
+    assert document["format"] == "azamat-content" and document["version"] == 1
+    drafts = [g for g in document["models"]["guides.guide"] if g["fields"]["status"] == "draft"]
+    assert [g["fields"]["slug"] for g in drafts] == ["eds"]
+
+
+def test_imported_content_works_and_new_objects_get_fresh_keys(tmp_path, client):
+    path = export_text(tmp_path, "backup.json")
+    wipe()
+    call_command("import_content", str(path), stdout=io.StringIO())
+    assert client.get("/ru/guides/lost-id-card/").status_code == 200
+    assert client.get("/kk/constitution/article/53/").status_code == 200
+    route = Guide.objects.get(slug="lost-id-card").routes.first()
+    step = Step.objects.create(route=route, order=99, title="new")  # the sequence was reset past the imported keys
+    assert step.pk > max(Step.objects.exclude(pk=step.pk).values_list("pk", flat=True))
+
+
+def test_a_database_with_content_is_refused_unless_replace(tmp_path):
+    path = export_text(tmp_path, "backup.json")
+    Article.objects.filter(constitution__year=2026, number="1").update(summary_en="Changed after the backup")
+    with pytest.raises(CommandError, match="already has content"):
+        call_command("import_content", str(path), stdout=io.StringIO())
+    call_command("import_content", str(path), "--replace", stdout=io.StringIO())
+    assert Article.objects.get(constitution__year=2026, number="1").summary_en != "Changed after the backup"
+
+
+@pytest.mark.parametrize(
+    ("damage", "reason"),
+    [
+        (lambda doc: doc["models"]["guides.fee"][0]["fields"].update(amount_tenge="100"), "guides.fee"),
+        (lambda doc: doc["models"]["guides.step"][-1]["fields"].update(route=999999), "invalid object"),
+        (lambda doc: doc["models"]["essays.essay"][-1]["fields"].update(published_on="not a date"), "essays.essay"),
+        (lambda doc: doc["models"].update({"auth.user": []}), "unknown models"),
+        (lambda doc: doc.update(version=99), "version"),
+        (lambda doc: doc.update(format="something"), "format"),
+    ],
+)
+def test_an_invalid_file_changes_nothing(tmp_path, damage, reason):
+    document = json.loads(export_text(tmp_path, "backup.json").read_text(encoding="utf-8"))
+    damage(document)
+    broken = tmp_path / "broken.json"
+    broken.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    wipe()
+    with pytest.raises(CommandError, match=reason):
+        call_command("import_content", str(broken), stdout=io.StringIO())
+    assert sum(counts().values()) == 0
+
+
+def test_unreadable_and_non_json_files_are_refused(tmp_path):
+    with pytest.raises(CommandError, match="cannot read"):
+        call_command("import_content", str(tmp_path / "missing.json"))
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", encoding="utf-8")
+    with pytest.raises(CommandError, match="not JSON"):
+        call_command("import_content", str(bad))
