@@ -7,7 +7,7 @@ PORT ?= 8000
 WORKERS ?= 2
 LOCAL := AZAMAT_LOCAL=1
 
-.PHONY: run test lint format pytest pg-test setup content messages superuser clean
+.PHONY: run test lint format pytest pg-test setup content messages superuser clean bench-search
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -59,6 +59,17 @@ test: lint pytest
 ## The test suite against PostgreSQL (DATABASE_URL, default: local server, user postgres).
 pg-test: $(VENV)/.dev messages
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/azamat} $(LOCAL) $(VENV)/bin/pytest $(PYTEST_ARGS)
+
+## Search benchmark: 10 000 generated documents, median and p95 per query, on SQLite and (if it
+## answers) PostgreSQL on 127.0.0.1:5432; results in var/bench/. Uses its own databases.
+BENCH_PG ?= postgres://postgres@127.0.0.1:5432/azamat_bench
+bench-search: $(VENV)/.dev messages
+	mkdir -p var/bench && rm -f var/bench/search.sqlite3
+	DATABASE_URL=sqlite:///$(CURDIR)/var/bench/search.sqlite3 $(LOCAL) $(PY) bench/search.py
+	@if pg_isready -h 127.0.0.1 -p 5432 -q 2>/dev/null; then \
+		psql -h 127.0.0.1 -U postgres -q -c "DROP DATABASE IF EXISTS azamat_bench" -c "CREATE DATABASE azamat_bench" && \
+		DATABASE_URL=$(BENCH_PG) $(LOCAL) $(PY) bench/search.py; \
+	else echo "no PostgreSQL on 127.0.0.1:5432: SQLite only"; fi
 
 clean:
 	rm -rf $(VENV) var/static var/portal.sqlite3 locale/*/LC_MESSAGES/*.mo

@@ -126,3 +126,10 @@ def home_summary():
         return None
     key_articles = list(_listing_articles().filter(constitution=edition, is_key=True))
     return {"edition": edition, "key_articles": key_articles}
+
+
+def article_url_in_force(number):
+    """The address of article ``number`` of the edition in force, or None when it has none."""
+    edition = _edition_in_force()
+    article = Article.objects.filter(constitution=edition, number=number).select_related("constitution").first()
+    return article.get_absolute_url() if article else None

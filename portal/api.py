@@ -11,8 +11,8 @@ from datetime import datetime
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Count, Max, Min, Prefetch
 from django.http import Http404, StreamingHttpResponse
-from django.utils import timezone
-from ninja import NinjaAPI, Schema
+from django.utils import timezone, translation
+from ninja import NinjaAPI, Query, Schema
 from ninja.errors import HttpError, ValidationError
 from ninja.renderers import JSONRenderer
 from pydantic import Field
@@ -25,7 +25,8 @@ from essays.api import router as essays_router
 from guides.api import GuideOut, MciOut, guide_out, mci_out
 from guides.api import router as guides_router
 from guides.models import ComparisonTable, Guide, MciRate, Route, Step
-from portal.apitools import API_FORMAT_VERSION, ERRORS, Fields
+from portal import search
+from portal.apitools import API_FORMAT_VERSION, ERRORS, Fields, Language
 from portal.content import last_updated
 
 logger = logging.getLogger("azamat.api")
@@ -87,6 +88,58 @@ def http_error(request, exc):
 def server_error(request, exc):
     logger.exception("API error on %s", request.path)
     return _error(request, 500, "server_error", "Something went wrong on our side; it has been logged.")
+
+
+class SearchHitOut(Schema):
+    title: str
+    url: str = Field(description="The page, in the language searched.")
+    snippet: str = Field(description="Text around the first match.")
+    snippet_html: str = Field(description="The same, HTML-escaped, with matches in <mark>.")
+    score: float
+
+
+class SearchOut(Schema):
+    query: str = Field(description="The query as searched (cut to 200 characters).")
+    language: str
+    redirect: str | None = Field(description='The article a query like "5-бап" or "article 5" asks for.')
+    total: int
+    results: dict[str, list[SearchHitOut]] = Field(description="Hits by kind (article, guide, essay), best first.")
+
+
+@api.get("/search", response={200: SearchOut, **ERRORS}, tags=["Search"], summary="Search published content")
+def search_api(
+    request,
+    q: str = Query("", description="What to look for; case and Kazakh/Russian letter variants do not matter."),
+    lang: Language = Query("kk", description="The language to search in (fallback text included)."),
+):
+    from constitution.selectors import article_url_in_force
+
+    query = q[: search.MAX_QUERY].strip()
+    redirect = None
+    if number := search.article_shortcut(query):
+        with translation.override(lang):
+            redirect = article_url_in_force(number)
+    results = {} if redirect or not query else search.search(query, lang)
+    payload = {
+        kind: [
+            {
+                "title": h.title,
+                "url": h.url,
+                "snippet": h.snippet,
+                "snippet_html": str(h.snippet_html),
+                "score": h.score,
+            }
+            for h in hits
+        ]
+        for kind, hits in results.items()
+    }
+    return {
+        "query": query,
+        "language": lang,
+        "redirect": redirect,
+        "total": sum(len(hits) for hits in payload.values()),
+        "results": payload,
+    }
 
 
 class ExportEdition(EditionOut):

@@ -8,6 +8,7 @@ class PortalConfig(AppConfig):
     verbose_name = "Azamat"
 
     def ready(self):
-        from portal.content import connect_signals
+        from portal import content, search
 
-        connect_signals()
+        content.connect_signals()
+        search.connect_signals()

@@ -7,6 +7,7 @@ ordered by primary key, links sorted), written with sorted keys. So export → i
 database → export gives the same bytes.
 """
 
+import datetime
 import json
 
 from django.core import serializers
@@ -16,11 +17,23 @@ from django.core.serializers.base import DeserializationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import DatabaseError, connection, transaction
 
+from portal import search
 from portal.content import content_models
 
 FORMAT = "azamat-content"
 VERSION = 1
 CHUNK = 500
+
+
+class LosslessEncoder(DjangoJSONEncoder):
+    """Like Django's encoder, but datetimes keep their microseconds (Django's drops all but the
+    milliseconds, so a value like 12:00:00.000456 would come back as 12:00:00)."""
+
+    def default(self, o):
+        if isinstance(o, datetime.datetime):
+            text = o.isoformat(timespec="microseconds")
+            return text.removesuffix("+00:00") + "Z" if text.endswith("+00:00") else text
+        return super().default(o)
 
 
 class ImportRefused(Exception):
@@ -52,7 +65,7 @@ def write_export(stream):
         for position, item in enumerate(_serialised(model)):
             for name in m2m:
                 item["fields"][name] = sorted(item["fields"][name])
-            text = json.dumps(item, cls=DjangoJSONEncoder, ensure_ascii=False, sort_keys=True)
+            text = json.dumps(item, cls=LosslessEncoder, ensure_ascii=False, sort_keys=True)
             stream.write(("," if position else "") + "\n   " + text)
         stream.write("\n  ]")
     stream.write('\n },\n "version": ' + str(VERSION) + "\n}\n")
@@ -92,7 +105,7 @@ def import_document(text, replace=False):
     """
     models = read_document(text)
     counts = {}
-    with transaction.atomic():
+    with transaction.atomic(), search.paused():  # one rebuild at the end, not one per object
         if not content_is_empty():
             if not replace:
                 raise ImportRefused("the database already has content; import into an empty one, or use --replace")
@@ -123,6 +136,7 @@ def import_document(text, replace=False):
         if problems:
             raise ImportRefused(f"{len(problems)} invalid object(s), first: " + "; ".join(problems[:5]))
         _reset_sequences()
+        search.rebuild()
     return counts
 
 

@@ -1,10 +1,21 @@
 """Template context every page needs: language alternates and the data's date."""
 
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.urls import translate_url
 from django.utils.functional import SimpleLazyObject
 
 from portal.content import last_updated
+
+
+def site_origin(request):
+    """``https://host`` of this request, for absolute links; the first allowed host when the
+    request's own Host header is not allowed (the 400 page must still render)."""
+    try:
+        host = request.get_host()
+    except DisallowedHost:
+        host = next((h for h in settings.ALLOWED_HOSTS if h and not h.startswith(".") and h != "*"), "localhost")
+    return f"{request.scheme}://{host}"
 
 
 def site(request):
@@ -13,6 +24,7 @@ def site(request):
         {"code": code, "name": name, "url": translate_url(request.path, code)} for code, name in settings.LANGUAGES
     ]
     return {
+        "site_origin": site_origin(request),
         "language_alternates": alternates,
         "default_alternate": alternates[0]["url"],
         "content_last_updated": SimpleLazyObject(last_updated),

@@ -19,6 +19,7 @@ urlpatterns += i18n_patterns(
     path("constitution/", include("constitution.urls")),
     path("guides/", include("guides.urls")),
     path("essays/", include("essays.urls")),
+    path("search/", views.search_page, name="search"),
     prefix_default_language=True,
 )
 

@@ -6,7 +6,10 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+
+from portal import search
 
 
 def language_redirect(request):
@@ -49,3 +52,29 @@ def page_not_found(request, exception=None):
 def bad_request(request, exception=None):
     """400 page in the language of the URL."""
     return render(request, "400.html", status=400)
+
+
+def search_page(request):
+    """Search across the Constitution, guides and essays in the page's language; "5-бап" opens article 5."""
+    from constitution.selectors import article_url_in_force
+
+    query = (request.GET.get("q") or "")[: search.MAX_QUERY].strip()
+    number = search.article_shortcut(query)
+    if number and (url := article_url_in_force(number)):
+        return HttpResponseRedirect(url)
+    results = search.search(query, translation.get_language()) if query else {}
+    groups = [
+        {"kind": kind, "label": label, "hits": results[kind]} for kind, label in SEARCH_KINDS() if results.get(kind)
+    ]
+    context = {
+        "query": query,
+        "groups": groups,
+        "total": sum(len(group["hits"]) for group in groups),
+        "shortcut_missing": number,
+        "breadcrumbs": [{"title": _("Search"), "url": ""}],
+    }
+    return render(request, "search.html", context)
+
+
+def SEARCH_KINDS():  # noqa: N802 - a constant that needs the active language
+    return [("article", _("Constitution")), ("guide", _("Guides")), ("essay", _("Essays"))]

@@ -186,3 +186,10 @@ def test_500_page_in_the_visitors_language(lang, text):
     with translation.override(lang):
         html = render_to_string("500.html")
     assert text in html and f'<html lang="{lang}">' in html
+
+
+def test_a_request_with_a_host_that_is_not_allowed_gets_the_400_page(client):
+    response = client.get("/kk/", HTTP_HOST="evil.example")
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "evil.example" not in html and 'hreflang="ru"' in html

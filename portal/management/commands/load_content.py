@@ -5,8 +5,10 @@ from importlib import import_module
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from portal import search
 from portal.content import CONTENT_APPS, last_updated, touch
 from portal.loading import LoadReport
+from portal.models import SearchDocument
 
 
 class Command(BaseCommand):
@@ -14,7 +16,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         report = LoadReport()
-        with transaction.atomic():
+        with transaction.atomic(), search.paused():
             for label in CONTENT_APPS:
                 try:
                     loader = import_module(f"{label}.loader")
@@ -25,6 +27,8 @@ class Command(BaseCommand):
                 loader.load(report, stdout=self.stdout)
             if report.changed or last_updated() is None:
                 touch()
+        if report.changed or not SearchDocument.objects.exists():
+            self.stdout.write(f"search index: {search.rebuild()} documents")
         for line in report.lines():
             self.stdout.write(line)
         self.stdout.write("content changed" if report.changed else "content already up to date")

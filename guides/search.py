@@ -1,0 +1,85 @@
+"""What search indexes of the guides: each published guide, once per language (see portal.search)."""
+
+from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
+from django.db.models import Prefetch
+from django.utils import translation
+
+from guides.models import Category, ComparisonRow, ComparisonTable, Document, Faq, Fee, Guide, Route, Source, Step, Tip
+from portal.i18n import translated
+from portal.search import plain_text
+
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
+
+
+def _guide_of(getter):
+    def find(instance):
+        try:
+            return [getter(instance)]
+        except ObjectDoesNotExist:  # the guide is being deleted along with it
+            return []
+
+    return find
+
+
+INDEXED = {
+    Guide: lambda guide: [guide],
+    Category: lambda category: list(category.guides.all()),
+    Route: _guide_of(lambda route: route.guide),
+    Step: _guide_of(lambda step: step.route.guide),
+    Document: _guide_of(lambda document: document.guide),
+    Fee: _guide_of(lambda fee: fee.guide),
+    Faq: _guide_of(lambda faq: faq.guide),
+    Tip: _guide_of(lambda tip: tip.guide),
+    Source: _guide_of(lambda source: source.guide),
+    ComparisonTable: _guide_of(lambda table: table.guide),
+    ComparisonRow: _guide_of(lambda row: row.table.guide),
+}
+
+
+def identity(guide):
+    return "guide", str(guide.pk)
+
+
+def _with_parts(queryset):
+    return queryset.prefetch_related(
+        Prefetch("routes", queryset=Route.objects.prefetch_related("steps")), "documents", "faqs", "tips"
+    )
+
+
+def indexable():
+    return _with_parts(Guide.objects.published())
+
+
+def documents(guide):
+    """Title, summary, who it is for, routes with their steps, documents, FAQ and tips."""
+    guide = _with_parts(Guide.objects.published()).filter(pk=guide.pk).first()
+    if guide is None:
+        return
+    for language in LANGUAGES:
+
+        def text(obj, field, language=language):
+            return translated(obj, field, language).value
+
+        parts = [
+            text(guide, "summary"),
+            text(guide, "audience"),
+            text(guide, "result"),
+            plain_text(text(guide, "intro")),
+        ]
+        for route in guide.routes.all():
+            parts += [text(route, "title"), text(route, "suits")]
+            for step in route.steps.all():
+                parts += [text(step, "title"), plain_text(text(step, "body"))]
+        parts += [text(document, "name") for document in guide.documents.all()]
+        for faq in guide.faqs.all():
+            parts += [text(faq, "question"), plain_text(text(faq, "answer"))]
+        parts += [plain_text(text(tip, "text")) for tip in guide.tips.all()]
+        with translation.override(language):
+            url = guide.get_absolute_url()
+        yield {
+            "language": language,
+            "title": text(guide, "title"),
+            "text": "\n".join(p for p in parts if p),
+            "url": url,
+        }

@@ -1,0 +1,194 @@
+"""Search: Kazakh and Russian folding on both databases, shortcuts, odd input, index upkeep, API."""
+
+import pytest
+from django.utils.html import escape
+
+from constitution.models import Article
+from essays.models import Essay
+from guides.models import Guide, Status, Step
+from portal import search
+from portal.models import SearchDocument
+
+pytestmark = pytest.mark.django_db
+
+
+def page(client, lang, query):
+    response = client.get(f"/{lang}/search/", {"q": query})
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def result_urls(html):
+    import re
+
+    return re.findall(r'<li><a href="([^"]+)">', html[html.find('role="status"') :])
+
+
+# --- Folding -------------------------------------------------------------------------------------
+
+
+def test_folding_keeps_length_and_maps_kazakh_letters_and_yo():
+    text = "ӘҒҚҢӨҰҮҺІ әғқңөұүһі Ёлка Заң ЭЦҚ café"
+    folded = search.fold(text)
+    assert len(folded) == len(text)
+    assert folded == "агкноууxи агкноуухи елка зан эцк cafe".replace("x", "х")
+    assert search.fold("Мой") == "мой"  # й is a letter of its own
+
+
+def test_terms_are_folded_deduplicated_and_limited():
+    assert search.terms("ЭЦҚ эцк  ЭЦК") == ["эцк"]
+    assert search.terms("а 5 бап") == ["5", "бап"]
+    assert len(search.terms(" ".join(f"сөз{n}" for n in range(50)))) == search.MAX_TERMS
+
+
+@pytest.mark.parametrize(
+    ("lang", "query", "expected"),
+    [
+        ("kk", "құрылтай", "/kk/constitution/article/52/"),  # lowercase finds «Құрылтай»
+        ("kk", "ҚҰРЫЛТАЙ", "/kk/constitution/article/52/"),
+        ("kk", "курылтай", "/kk/constitution/article/52/"),  # typed without Kazakh letters
+        ("ru", "курултай", "/ru/constitution/article/52/"),  # lowercase finds «Курултай»
+        ("ru", "КУРУЛТАЙ", "/ru/constitution/article/52/"),
+        ("kk", "эцк", "/kk/guides/eds/"),  # finds «ЭЦҚ»
+        ("ru", "эцп", "/ru/guides/eds/"),
+        ("en", "digital signature", "/en/guides/eds/"),
+        ("ru", "удостоверение", "/ru/guides/lost-id-card/"),
+        ("kk", "заңға бағыну", "/kk/essays/law-abiding-culture/"),
+    ],
+)
+def test_search_is_case_and_letter_insensitive_in_every_language(client, lang, query, expected):
+    assert expected in result_urls(page(client, lang, query))
+
+
+def test_yo_and_ye_are_the_same_letter(client):
+    article = Article.objects.get(constitution__year=2026, number="30")
+    article.summary_ru = "Проверочное слово: объединённый."
+    article.save()
+    assert "/ru/constitution/article/30/" in result_urls(page(client, "ru", "объединенный"))
+    assert "/ru/constitution/article/30/" in result_urls(page(client, "ru", "ОБЪЕДИНЁННЫЙ"))
+
+
+def test_english_pages_search_the_fallback_text_too(client, official_texts):
+    # No official English text: English pages show (and search) the Russian one.
+    assert "/en/constitution/article/52/" in result_urls(page(client, "en", "Курултай"))
+
+
+# --- Results -------------------------------------------------------------------------------------
+
+
+def test_results_are_grouped_by_kind_best_first_with_highlighted_snippets(client):
+    html = page(client, "kk", "ЭЦҚ")
+    assert '<h2 id="results-guide">' in html
+    guides = html[html.index('id="results-guide"') :]
+    assert guides.index('href="/kk/guides/eds/"') < guides.index('href="/kk/guides/lost-id-card/"')
+    assert "<mark>ЭЦҚ</mark>" in html
+
+
+def test_every_page_has_a_search_box_in_the_header(client):
+    for url in ("/kk/", "/ru/guides/", "/en/constitution/article/1/", "/kk/essays/"):
+        html = client.get(url).content.decode()
+        assert 'role="search"' in html and 'action="' + url[:4] + 'search/"' in html
+
+
+# --- Shortcuts -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "query", ["5-бап", "5 бап", "5-БАП", "ст. 5", "ст 5", "статья 5", "Статья 5", "article 5", "art. 5", "Art 5"]
+)
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_article_shortcuts_open_the_article_in_every_language(client, lang, query):
+    response = client.get(f"/{lang}/search/", {"q": query})
+    assert response.status_code == 302
+    assert response["Location"] == f"/{lang}/constitution/article/5/"
+
+
+def test_a_shortcut_to_a_missing_article_explains_and_searches(client):
+    html = page(client, "en", "article 999")
+    assert "has no article 999" in html
+
+
+def test_numbers_alone_or_in_words_are_not_shortcuts():
+    assert search.article_shortcut("5") is None
+    assert search.article_shortcut("5 бап туралы") is None
+    assert search.article_shortcut("83-1-бап") == "83-1"
+
+
+# --- Odd input -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["", "   ", "a", "🙂🙂", "%", "_", "' OR 1=1 --", "\u202eRTL", "ЖСН" * 3000, "<b>bold</b>", "\\", "a" * 201],
+)
+def test_odd_queries_are_harmless(client, query):
+    response = client.get("/kk/search/", {"q": query})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<b>bold</b>" not in html
+    assert len(html) < 200_000
+
+
+def test_html_in_the_query_is_escaped_everywhere(client):
+    html = page(client, "ru", '<script>alert("x")</script>')
+    assert "<script>alert" not in html
+    assert escape('<script>alert("x")</script>') in html
+
+
+def test_long_queries_are_cut(client):
+    import re
+
+    html = page(client, "kk", "заң " * 500)
+    value = re.search(r'id="search-page-q" type="search" name="q" value="([^"]*)"', html).group(1)
+    assert 0 < len(value) <= search.MAX_QUERY
+
+
+def test_search_page_does_a_fixed_number_of_queries(client, django_assert_num_queries):
+    with django_assert_num_queries(3):  # candidates, texts of the hits shown, the footer
+        page(client, "ru", "курултай")
+    with django_assert_num_queries(3):
+        page(client, "ru", "курултай президент")
+    with django_assert_num_queries(2):  # nothing found: no texts to fetch
+        page(client, "ru", "зебракорн")
+
+
+# --- The index follows edits ---------------------------------------------------------------------
+
+
+def test_edits_drafts_and_deletions_update_the_index(client):
+    step = Step.objects.filter(route__guide__slug="bank-account").first()
+    step.title_en = "Ask for the zebracorn account"
+    step.save()
+    assert "/en/guides/bank-account/" in result_urls(page(client, "en", "zebracorn"))
+
+    guide = Guide.objects.get(slug="bank-account")
+    guide.status = Status.DRAFT
+    guide.save()
+    assert result_urls(page(client, "en", "zebracorn")) == []
+
+    essay = Essay.objects.get(slug="crime-trends-world")
+    assert "/en/essays/crime-trends-world/" in result_urls(page(client, "en", "ransomware"))
+    essay.delete()
+    assert result_urls(page(client, "en", "ransomware")) == []
+    assert not SearchDocument.objects.filter(kind="essay", key=str(essay.pk)).exists()
+
+
+def test_rebuild_gives_the_same_index():
+    before = sorted(SearchDocument.objects.values_list("kind", "key", "language", "folded"))
+    search.rebuild()
+    after = sorted(SearchDocument.objects.values_list("kind", "key", "language", "folded"))
+    assert before == after and len(after) > 300
+
+
+# --- API -----------------------------------------------------------------------------------------
+
+
+def test_search_api(client):
+    body = client.get("/api/v1/search", {"q": "КУРУЛТАЙ", "lang": "ru"}).json()
+    assert body["total"] > 0 and body["results"]["article"][0]["url"].startswith("/ru/constitution/article/")
+    assert "<mark>" in body["results"]["article"][0]["snippet_html"]
+    shortcut = client.get("/api/v1/search", {"q": "статья 5", "lang": "en"}).json()
+    assert shortcut["redirect"] == "/en/constitution/article/5/"
+    empty = client.get("/api/v1/search", {"q": "", "lang": "kk"}).json()
+    assert empty["total"] == 0
+    assert client.get("/api/v1/search", {"q": "x", "lang": "xx"}).status_code == 422
