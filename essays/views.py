@@ -2,9 +2,12 @@
 
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from essays import selectors
+from essays.documents import essay_document
+from portal import documents
 from portal.i18n import translated
 
 
@@ -28,3 +31,9 @@ def detail(request, slug):
         ],
     }
     return render(request, "essays/detail.html", context)
+
+
+def download(request, slug, fmt):
+    """The essay as a Word or PDF file."""
+    essay = selectors.essay_detail(slug)
+    return documents.respond(essay_document(essay, get_language()), fmt)

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from constitution.models import Article
 from guides.models import Category, ComparisonTable, Guide, MciRate, Route, Step
+from letters.models import LetterTemplate
 
 
 def categories_with_guides():
@@ -24,7 +25,7 @@ def featured_guides(limit=6):
 
 
 def guide_detail(slug):
-    """A published guide with everything its page shows (11 queries); 404 for drafts and unknown slugs."""
+    """A published guide with everything its page shows (12 queries); 404 for drafts and unknown slugs."""
     related = Article.objects.select_related("constitution").only(
         "number",
         "sort_key",
@@ -46,6 +47,7 @@ def guide_detail(slug):
             "sources",
             Prefetch("tables", queryset=ComparisonTable.objects.prefetch_related("rows")),
             Prefetch("related_articles", queryset=related.order_by("constitution__year", "sort_key")),
+            Prefetch("letters", queryset=LetterTemplate.objects.published(), to_attr="letter_list"),
         ),
         slug=slug,
     )

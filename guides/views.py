@@ -3,10 +3,13 @@
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from guides import selectors
+from guides.documents import guide_document
 from guides.models import Tip
+from portal import documents
 from portal.i18n import translated
 
 
@@ -47,3 +50,10 @@ def print_view(request, slug):
     context["printed_on"] = timezone.localdate()
     context["warnings"] = [tip for tip in context["guide"].tips.all() if tip.kind == Tip.Kind.WARNING]
     return render(request, "guides/print.html", context)
+
+
+def download(request, slug, fmt):
+    """The guide as a Word or PDF file, built from the same data as its page."""
+    context = _guide_context(request, slug)
+    doc = guide_document(context["guide"], context["rate"], context["fees"], get_language())
+    return documents.respond(doc, fmt)

@@ -5,7 +5,7 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 
-CONTENT_APPS = ("constitution", "guides", "essays")
+CONTENT_APPS = ("constitution", "guides", "essays", "letters")
 
 
 def content_models():

@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "constitution",
     "guides",
     "essays",
+    "letters",
 ]
 
 MIDDLEWARE = [
@@ -206,5 +207,10 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.request": {"handlers": ["console"], "level": "WARNING", "propagate": False}},
+    "loggers": {
+        "django.request": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        # WeasyPrint reports each step of every PDF at INFO: noise, and it would name the letter.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }

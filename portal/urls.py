@@ -20,6 +20,7 @@ urlpatterns += i18n_patterns(
     path("guides/", include("guides.urls")),
     path("essays/", include("essays.urls")),
     path("search/", views.search_page, name="search"),
+    path("forms/", include("letters.urls")),
     prefix_default_language=True,
 )
 

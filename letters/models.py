@@ -1,0 +1,112 @@
+"""Application letter templates: named fields and a body with {placeholders}, in three languages.
+
+Only the template is stored. What a visitor types goes into the downloaded file and nowhere else.
+"""
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from portal.models import BundledContent
+
+PLACEHOLDER = re.compile(r"\{(\w+)\}")
+AUTOMATIC = {"today"}  # placeholders filled without a field
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("draft")
+    PUBLISHED = "published", _("published")
+
+
+class LetterQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Status.PUBLISHED)
+
+
+class LetterTemplate(BundledContent):
+    """A letter people fill in on the site and download as .docx or .pdf."""
+
+    slug = models.SlugField(_("slug"), unique=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    title = models.CharField(_("title"), max_length=200)
+    intro = models.TextField(_("introduction (Markdown)"), blank=True)
+    body = models.TextField(
+        _("letter text"),
+        help_text=_(
+            "Lines before a line starting with “# ” are the addressee block (set on the right); the "
+            "“# ” line is the title. Fields go in as {name}; {today} is the date of the letter. An "
+            "empty line starts a new paragraph."
+        ),
+    )
+    filename = models.CharField(_("file name (without extension)"), max_length=100)
+    guide = models.ForeignKey(
+        "guides.Guide",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="letters",
+        verbose_name=_("guide"),
+    )
+
+    objects = LetterQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["slug"]
+        verbose_name = _("letter template")
+        verbose_name_plural = _("letter templates")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("letters:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        """Every {placeholder} in every language must be a field of this letter (checked on save in the admin)."""
+        if not self.pk:
+            return
+        names = set(self.fields.values_list("name", flat=True)) | AUTOMATIC
+        errors = {}
+        for code in ("kk", "ru", "en"):
+            unknown = sorted(set(PLACEHOLDER.findall(getattr(self, f"body_{code}", "") or "")) - names)
+            if unknown:
+                errors[f"body_{code}"] = _("Unknown fields: %(names)s.") % {"names": ", ".join(unknown)}
+        if errors:
+            raise ValidationError(errors)
+
+
+class LetterField(BundledContent):
+    """One input of a letter form."""
+
+    class Kind(models.TextChoices):
+        TEXT = "text", _("one line of text")
+        TEXTAREA = "textarea", _("several lines of text")
+        DATE = "date", _("a date, not in the future")
+        IIN = "iin", _("IIN (ЖСН)")
+        PHONE = "phone", _("phone number")
+        CHOICE = "choice", _("one of the options")
+        CHECKLIST = "checklist", _("any of the options (a list)")
+
+    letter = models.ForeignKey(LetterTemplate, on_delete=models.CASCADE, related_name="fields")
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    name = models.SlugField(_("name in the text"), max_length=40, help_text=_("Used as {name} in the letter text."))
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.TEXT)
+    label = models.CharField(_("label"), max_length=200)
+    help_text = models.CharField(_("hint"), max_length=300, blank=True)
+    required = models.BooleanField(_("required"), default=True)
+    options = models.TextField(_("options, one per line"), blank=True)
+
+    class Meta:
+        ordering = ["order", "id"]
+        constraints = [models.UniqueConstraint(fields=["letter", "name"], name="unique_letter_field_name")]
+        verbose_name = _("field")
+        verbose_name_plural = _("fields")
+
+    def __str__(self):
+        return self.name
+
+    def option_list(self, text):
+        return [line.strip() for line in (text or "").splitlines() if line.strip()]
