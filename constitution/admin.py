@@ -1,24 +1,28 @@
 """Admin for editions, sections, articles, topics and the mapping between editions."""
 
+import reversion
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
 from constitution.models import Article, Constitution, Correspondence, Section, Topic
+from portal.editorial import ContentAdmin, EditorialForm, PlainTabularInline
+
+for model in (Constitution, Section, Article, Topic, Correspondence):
+    reversion.register(model)
 
 
 @admin.register(Constitution)
-class ConstitutionAdmin(TabbedTranslationAdmin):
+class ConstitutionAdmin(ContentAdmin):
     list_display = ("title", "year", "adopted_on", "in_force_from", "in_force_until")
 
 
 @admin.register(Topic)
-class TopicAdmin(TabbedTranslationAdmin):
+class TopicAdmin(ContentAdmin):
     list_display = ("name", "slug", "order")
     list_editable = ("order",)
 
 
-class ArticleInline(TranslationTabularInline):
+class ArticleInline(PlainTabularInline):
     model = Article
     fields = ("number", "summary", "is_key", "is_excluded")
     extra = 0
@@ -26,13 +30,14 @@ class ArticleInline(TranslationTabularInline):
 
 
 @admin.register(Section)
-class SectionAdmin(TabbedTranslationAdmin):
+class SectionAdmin(ContentAdmin):
     list_display = ("__str__", "constitution", "order")
     list_filter = ("constitution",)
     inlines = [ArticleInline]
 
 
 class PredecessorInline(admin.TabularInline):
+    form = EditorialForm
     model = Correspondence
     fk_name = "new_article"
     fields = ("old_article", "note_kk", "note_ru", "note_en")
@@ -51,7 +56,7 @@ class SuccessorInline(PredecessorInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(TabbedTranslationAdmin):
+class ArticleAdmin(ContentAdmin):
     list_display = ("number", "constitution", "section", "is_key", "is_excluded")
     list_display_links = ("number",)
     list_filter = ("constitution", "section__number", "is_key", "is_excluded", "topics")
@@ -63,7 +68,7 @@ class ArticleAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Correspondence)
-class CorrespondenceAdmin(TabbedTranslationAdmin):
+class CorrespondenceAdmin(ContentAdmin):
     list_display = ("old_article", "new_article", "note")
     autocomplete_fields = ("old_article", "new_article")
     list_select_related = ("old_article__constitution", "new_article__constitution")

@@ -1,33 +1,36 @@
-"""Admin for essays: sections and sources inline; data series with their points."""
+"""Admin for essays: sections (drag to reorder) and sources inline; data series with their points."""
 
+import reversion
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
 
 from essays.models import DataPoint, DataSeries, Essay, EssaySection, EssaySource
+from portal.editorial import ContentAdmin, PlainTabularInline, SortableStackedInline, SortableTabularInline
+
+reversion.register(Essay, follow=("sections", "sources", "data_series"))
+reversion.register(DataSeries, follow=("points",))
+for model in (EssaySection, EssaySource, DataPoint):
+    reversion.register(model)
 
 
-class EssaySectionInline(TranslationStackedInline):
+class EssaySectionInline(SortableStackedInline):
     model = EssaySection
     fields = ("order", "heading", "body")
-    extra = 0
 
 
-class EssaySourceInline(TranslationTabularInline):
+class EssaySourceInline(SortableTabularInline):
     model = EssaySource
     fields = ("order", "title", "publisher", "url", "date")
-    extra = 0
 
 
-class DataSeriesInline(TranslationTabularInline):
+class DataSeriesInline(SortableTabularInline):
     model = DataSeries
     fields = ("order", "title", "unit", "source")
-    extra = 0
     show_change_link = True
 
 
 @admin.register(Essay)
-class EssayAdmin(TabbedTranslationAdmin):
+class EssayAdmin(ContentAdmin):
     list_display = ("title", "slug", "status", "published_on", "revised_on", "updated_at")
     list_filter = ("status",)
     search_fields = ("slug", "title_kk", "title_ru", "title_en", "lead_kk", "lead_ru", "lead_en")
@@ -40,15 +43,18 @@ class EssayAdmin(TabbedTranslationAdmin):
     inlines = [EssaySectionInline, EssaySourceInline, DataSeriesInline]
 
 
-class DataPointInline(TranslationTabularInline):
+class DataPointInline(PlainTabularInline):
     model = DataPoint
     fields = ("order", "label", "value")
     extra = 3
 
 
 @admin.register(DataSeries)
-class DataSeriesAdmin(TabbedTranslationAdmin):
+class DataSeriesAdmin(ContentAdmin):
     list_display = ("title", "essay", "unit", "order")
     list_select_related = ("essay",)
     search_fields = ("title_kk", "title_ru", "title_en")
     inlines = [DataPointInline]
+
+    def view_on_site(self, obj):
+        return obj.essay.get_absolute_url()

@@ -26,8 +26,9 @@ def published_essays():
     return essays
 
 
-def essay_detail(slug):
-    """A published essay with sections, sources, data series and related pages (7 queries)."""
+def essay_detail(slug, preview=False):
+    """A published essay with sections, sources, data series and related pages (7 queries);
+    ``preview`` (staff) also finds drafts."""
     related_articles = Article.objects.select_related("constitution").only(
         "number",
         "sort_key",
@@ -37,8 +38,9 @@ def essay_detail(slug):
         "constitution__year",
         "constitution__in_force_until",
     )
+    essays = Essay.objects.all() if preview else Essay.objects.published()
     essay = get_object_or_404(
-        Essay.objects.published().prefetch_related(
+        essays.prefetch_related(
             "sections",
             "sources",
             Prefetch("data_series", queryset=DataSeries.objects.prefetch_related("points")),

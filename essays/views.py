@@ -20,7 +20,7 @@ def index(request):
 
 
 def detail(request, slug):
-    essay = selectors.essay_detail(slug)
+    essay = selectors.essay_detail(slug, preview=request.user.is_staff)
     context = {
         "essay": essay,
         "sections": essay.sections.all(),
@@ -35,5 +35,5 @@ def detail(request, slug):
 
 def download(request, slug, fmt):
     """The essay as a Word or PDF file."""
-    essay = selectors.essay_detail(slug)
+    essay = selectors.essay_detail(slug, preview=request.user.is_staff)
     return documents.respond(essay_document(essay, get_language()), fmt)

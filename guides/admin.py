@@ -1,8 +1,10 @@
-"""Admin for guides: a guide with its parts inline; a route with its steps; the MCI table."""
+"""Admin for guides: a guide with its parts inline (drag to reorder); a route with its steps;
+a comparison table with its rows; the MCI table. History and undo through django-reversion."""
 
+import reversion
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
+from reversion.admin import VersionAdmin
 
 from guides.models import (
     Category,
@@ -18,66 +20,65 @@ from guides.models import (
     Step,
     Tip,
 )
+from portal.editorial import ContentAdmin, SortableStackedInline, SortableTabularInline
+
+reversion.register(Guide, follow=("routes", "documents", "fees", "faqs", "tips", "sources", "tables"))
+reversion.register(Route, follow=("steps",))
+reversion.register(ComparisonTable, follow=("rows",))
+for model in (Step, Document, Fee, Faq, Tip, Source, ComparisonRow, Category, MciRate):
+    reversion.register(model)
 
 
 @admin.register(MciRate)
-class MciRateAdmin(admin.ModelAdmin):
+class MciRateAdmin(VersionAdmin):
     list_display = ("year", "value", "source", "updated_at")
     search_fields = ("year", "source")
 
 
 @admin.register(Category)
-class CategoryAdmin(TabbedTranslationAdmin):
+class CategoryAdmin(ContentAdmin):
     list_display = ("name", "slug", "order")
-    list_editable = ("order",)
 
 
-class RouteInline(TranslationStackedInline):
+class RouteInline(SortableStackedInline):
     model = Route
     fields = ("order", "title", "suits", "advantages", "needs")
-    extra = 0
     show_change_link = True
 
 
-class DocumentInline(TranslationTabularInline):
+class DocumentInline(SortableTabularInline):
     model = Document
     fields = ("order", "name", "note", "is_required")
-    extra = 0
 
 
-class FeeInline(TranslationTabularInline):
+class FeeInline(SortableTabularInline):
     model = Fee
     fields = ("order", "condition", "amount_mci", "amount_tenge", "source_url")
-    extra = 0
 
 
-class FaqInline(TranslationStackedInline):
+class FaqInline(SortableStackedInline):
     model = Faq
     fields = ("order", "question", "answer")
-    extra = 0
 
 
-class TipInline(TranslationTabularInline):
+class TipInline(SortableTabularInline):
     model = Tip
     fields = ("order", "kind", "text")
-    extra = 0
 
 
-class SourceInline(TranslationTabularInline):
+class SourceInline(SortableTabularInline):
     model = Source
     fields = ("order", "title", "publisher", "url")
-    extra = 0
 
 
-class ComparisonTableInline(TranslationStackedInline):
+class ComparisonTableInline(SortableStackedInline):
     model = ComparisonTable
     fields = ("order", "title", "columns", "note")
-    extra = 0
     show_change_link = True
 
 
 @admin.register(Guide)
-class GuideAdmin(TabbedTranslationAdmin):
+class GuideAdmin(ContentAdmin):
     list_display = ("title", "slug", "category", "status", "last_reviewed", "updated_at")
     list_filter = ("status", "category")
     list_select_related = ("category",)
@@ -92,29 +93,33 @@ class GuideAdmin(TabbedTranslationAdmin):
     inlines = [RouteInline, DocumentInline, FeeInline, FaqInline, TipInline, SourceInline, ComparisonTableInline]
 
 
-class StepInline(TranslationStackedInline):
+class StepInline(SortableStackedInline):
     model = Step
     fields = ("order", "title", "body")
-    extra = 0
 
 
 @admin.register(Route)
-class RouteAdmin(TabbedTranslationAdmin):
+class RouteAdmin(ContentAdmin):
     list_display = ("title", "guide", "order")
     list_filter = ("guide",)
     list_select_related = ("guide",)
     search_fields = ("title_kk", "title_ru", "title_en")
     inlines = [StepInline]
 
+    def view_on_site(self, obj):
+        return obj.guide.get_absolute_url()
 
-class ComparisonRowInline(TranslationTabularInline):
+
+class ComparisonRowInline(SortableTabularInline):
     model = ComparisonRow
     fields = ("order", "cells")
-    extra = 0
 
 
 @admin.register(ComparisonTable)
-class ComparisonTableAdmin(TabbedTranslationAdmin):
+class ComparisonTableAdmin(ContentAdmin):
     list_display = ("title", "guide", "order")
     list_select_related = ("guide",)
     inlines = [ComparisonRowInline]
+
+    def view_on_site(self, obj):
+        return obj.guide.get_absolute_url()

@@ -24,8 +24,9 @@ def featured_guides(limit=6):
     return list(Guide.objects.published().select_related("category")[:limit])
 
 
-def guide_detail(slug):
-    """A published guide with everything its page shows (12 queries); 404 for drafts and unknown slugs."""
+def guide_detail(slug, preview=False):
+    """A published guide with everything its page shows (12 queries); 404 for drafts and unknown
+    slugs, except that ``preview`` (staff) also finds drafts."""
     related = Article.objects.select_related("constitution").only(
         "number",
         "sort_key",
@@ -35,10 +36,9 @@ def guide_detail(slug):
         "constitution__year",
         "constitution__in_force_until",
     )
+    guides = Guide.objects.all() if preview else Guide.objects.published()
     return get_object_or_404(
-        Guide.objects.published()
-        .select_related("category")
-        .prefetch_related(
+        guides.select_related("category").prefetch_related(
             Prefetch("routes", queryset=Route.objects.prefetch_related(Prefetch("steps", queryset=Step.objects.all()))),
             "documents",
             "fees",

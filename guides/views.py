@@ -22,7 +22,7 @@ def index(request):
 
 
 def _guide_context(request, slug):
-    guide = selectors.guide_detail(slug)
+    guide = selectors.guide_detail(slug, preview=request.user.is_staff)
     year = timezone.localdate().year
     rate, fees = selectors.fees_in_tenge(guide, year)
     return {

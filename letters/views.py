@@ -27,7 +27,8 @@ def index(request):
 def detail(request, slug):
     """GET: the empty form. POST (CSRF-protected): the letter as .docx or .pdf, or the form again
     with its errors. The values live only in this request."""
-    letter = get_object_or_404(LetterTemplate.objects.published().select_related("guide"), slug=slug)
+    letters = LetterTemplate.objects.all() if request.user.is_staff else LetterTemplate.objects.published()
+    letter = get_object_or_404(letters.select_related("guide"), slug=slug)
     fields = list(letter.fields.all())
     form = LetterForm(fields, request.POST or None)
     fmt = request.POST.get("format") if request.method == "POST" else None

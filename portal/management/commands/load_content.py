@@ -2,6 +2,7 @@
 
 from importlib import import_module
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -29,6 +30,9 @@ class Command(BaseCommand):
                 touch()
         if report.changed or not SearchDocument.objects.exists():
             self.stdout.write(f"search index: {search.rebuild()} documents")
+        if report.changed:
+            # A first entry in each object's history, so an editor's first change can be undone too.
+            call_command("createinitialrevisions", comment="Bundled content", verbosity=0)
         for line in report.lines():
             self.stdout.write(line)
         self.stdout.write("content changed" if report.changed else "content already up to date")

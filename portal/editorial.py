@@ -1,0 +1,221 @@
+"""The editors' admin: one base for content admins (translations in tabs, drag-and-drop order,
+history with undo, publish in bulk) and the checks every save goes through.
+
+Checks on save (``EditorialForm``), with a message on the field:
+
+- no Latin or Arabic letters inside Cyrillic words in Kazakh and Russian texts;
+- a published item has its Kazakh text wherever another language has one;
+- links to this site in Markdown point to pages that exist; other links are well-formed URLs.
+"""
+
+import re
+
+from adminsortable2.admin import SortableAdminBase, SortableInlineAdminMixin
+from django import forms
+from django.conf import settings
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.db.models import Q
+from django.urls import Resolver404, resolve
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
+from modeltranslation.translator import NotRegistered, translator
+from reversion.admin import VersionAdmin
+
+from portal.text import mixed_script_words
+
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
+# Translated fields that are not expected in every language (official texts exist in kk and ru).
+OPTIONAL = {"constitution.article": {"text", "notes"}, "constitution.constitution": {"preamble", "source"}}
+MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+
+
+def translated_fields(model):
+    """Names of the translated fields of ``model`` that should exist in every language."""
+    try:
+        fields = translator.get_options_for_model(model).fields
+    except NotRegistered:
+        return []
+    optional = OPTIONAL.get(model._meta.label_lower, set())
+    return [name for name in fields if name not in optional]
+
+
+def missing_languages(obj, fields=None):
+    """Languages in which some field of ``obj`` is empty while another language has it."""
+    missing = []
+    for field in fields if fields is not None else translated_fields(type(obj)):
+        values = {code: (getattr(obj, f"{field}_{code}", "") or "").strip() for code in LANGUAGES}
+        if any(values.values()):
+            missing.extend(code for code, value in values.items() if not value and code not in missing)
+    return [code for code in LANGUAGES if code in missing]
+
+
+def missing_in(model, language):
+    """A filter for objects of ``model`` missing ``language`` in a field another language has."""
+    condition = Q()
+    for field in translated_fields(model):
+        empty = Q(**{f"{field}_{language}": ""}) | Q(**{f"{field}_{language}__isnull": True})
+        elsewhere = Q()
+        for code in LANGUAGES:
+            if code != language:
+                elsewhere |= ~Q(**{f"{field}_{code}": ""}) & Q(**{f"{field}_{code}__isnull": False})
+        condition |= empty & elsewhere
+    return condition
+
+
+class MissingTranslationFilter(admin.SimpleListFilter):
+    title = _("missing translation")
+    parameter_name = "missing"
+
+    def lookups(self, request, model_admin):
+        return [(code, name) for code, name in settings.LANGUAGES]
+
+    def queryset(self, request, queryset):
+        if self.value() in LANGUAGES:
+            return queryset.filter(missing_in(queryset.model, self.value())).distinct()
+        return queryset
+
+
+# --- Checks on save ------------------------------------------------------------------------------
+
+
+def _internal_link_problem(path):
+    """Why an internal link is broken, or None when it leads to an existing page."""
+    from portal.links import page_exists
+
+    target = path.split("#", 1)[0].split("?", 1)[0]
+    if not target:
+        return None
+    prefix = target.strip("/").split("/", 1)[0]
+    try:
+        with translation.override(prefix if prefix in LANGUAGES else None):  # /en/… resolves in English
+            match = resolve(target)
+    except Resolver404:
+        return _("no such page")
+    if not page_exists(match):
+        return _("the page it points to does not exist")
+    return None
+
+
+def link_problems(text):
+    """``(link, reason)`` for each broken link in a Markdown text."""
+    problems = []
+    for link in MARKDOWN_LINK.findall(text or ""):
+        if link.startswith("#") or link.startswith("mailto:"):
+            continue
+        if link.startswith("/"):
+            reason = _internal_link_problem(link)
+        else:
+            try:
+                URLValidator(schemes=["http", "https"])(link)
+                reason = None
+            except ValidationError:
+                reason = _("not a valid web address")
+        if reason:
+            problems.append((link, reason))
+    return problems
+
+
+class EditorialForm(forms.ModelForm):
+    """The checks of the module docstring, for admin forms and inline forms alike."""
+
+    def clean(self):
+        data = super().clean()
+        for name, value in list(data.items()):
+            if not isinstance(value, str):
+                continue
+            code = name.rsplit("_", 1)[-1]
+            if code in ("kk", "ru") and (words := mixed_script_words(value)):
+                self.add_error(
+                    name,
+                    _("Latin or Arabic letters inside Cyrillic words (a typo that breaks search): %(words)s")
+                    % {"words": ", ".join(sorted(set(words))[:10])},
+                )
+            for link, reason in link_problems(value):
+                self.add_error(name, _("Broken link %(link)s: %(reason)s.") % {"link": link, "reason": reason})
+        if data.get("status") == "published":
+            for field in translated_fields(self._meta.model):
+                kazakh = data.get(f"{field}_kk", getattr(self.instance, f"{field}_kk", ""))
+                others = [data.get(f"{field}_{code}") for code in LANGUAGES if code != "kk"]
+                if any(others) and not kazakh and f"{field}_kk" in self.fields:
+                    self.add_error(f"{field}_kk", _("A published item needs its Kazakh text here."))
+        return data
+
+
+# --- Admin bases ---------------------------------------------------------------------------------
+
+
+@admin.display(description=_("translations"))
+def translations_column(obj):
+    missing = missing_languages(obj)
+    if not missing:
+        return "✓ kk ru en"
+    return _("missing: %(languages)s") % {"languages": " ".join(missing)}
+
+
+@admin.action(description=_("Publish the selected items"))
+def publish(modeladmin, request, queryset):
+    count = 0
+    for obj in queryset:  # one by one, so history, search and checks see every change
+        if obj.status != "published":
+            obj.status = "published"
+            obj.save()
+            count += 1
+    modeladmin.message_user(
+        request, ngettext("%d item published.", "%d items published.", count) % count, messages.SUCCESS
+    )
+
+
+@admin.action(description=_("Make the selected items drafts (hide them)"))
+def unpublish(modeladmin, request, queryset):
+    count = 0
+    for obj in queryset:
+        if obj.status != "draft":
+            obj.status = "draft"
+            obj.save()
+            count += 1
+    modeladmin.message_user(request, ngettext("%d item hidden.", "%d items hidden.", count) % count, messages.SUCCESS)
+
+
+class ContentAdmin(SortableAdminBase, VersionAdmin, TabbedTranslationAdmin):
+    """Translations in tabs, drag-and-drop order of inlines, history with compare and revert,
+    recovery of deleted items, a translations column and filter, and the save checks."""
+
+    form = EditorialForm
+    list_per_page = 50
+
+    def get_list_display(self, request):
+        return (*super().get_list_display(request), translations_column)
+
+    def get_list_filter(self, request):
+        return (*super().get_list_filter(request), MissingTranslationFilter)
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if any(field.name == "status" for field in self.model._meta.fields) and self.has_change_permission(request):
+            for action in (publish, unpublish):
+                actions[action.__name__] = (action, action.__name__, action.short_description)
+        return actions
+
+
+class SortableStackedInline(SortableInlineAdminMixin, TranslationStackedInline):
+    form = EditorialForm
+    extra = 0
+
+
+class SortableTabularInline(SortableInlineAdminMixin, TranslationTabularInline):
+    form = EditorialForm
+    extra = 0
+
+
+class PlainStackedInline(TranslationStackedInline):
+    form = EditorialForm
+    extra = 0
+
+
+class PlainTabularInline(TranslationTabularInline):
+    form = EditorialForm
+    extra = 0
