@@ -62,15 +62,21 @@ format: $(VENV)/.dev
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-pytest: $(VENV)/.dev messages
+## axe-core and the Nu HTML Checker for the browser checks, when npm is there (else they skip).
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "npm not found: browser accessibility and HTML checks will be skipped"; fi
+
+pytest: $(VENV)/.dev messages node_modules/.installed
 	$(LOCAL) $(VENV)/bin/pytest $(PYTEST_ARGS)
 
 ## Lint, then the whole test suite on SQLite (no services needed).
 test: lint pytest
 
 ## The test suite against PostgreSQL (DATABASE_URL, default: local server, user postgres).
-pg-test: $(VENV)/.dev messages
-	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/azamat} $(LOCAL) $(VENV)/bin/pytest $(PYTEST_ARGS)
+## (The browser tests drive their own SQLite server, so this pass leaves them to `make test`.)
+pg-test: $(VENV)/.dev messages node_modules/.installed
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/azamat} $(LOCAL) $(VENV)/bin/pytest -m "not browser" $(PYTEST_ARGS)
 
 ## Search benchmark: 10 000 generated documents, median and p95 per query, on SQLite and (if it
 ## answers) PostgreSQL on 127.0.0.1:5432; results in var/bench/. Uses its own databases.

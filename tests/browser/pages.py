@@ -1,0 +1,27 @@
+"""Every page type of the public site, with an address that shows it."""
+
+LANGUAGES = ("kk", "ru", "en")
+
+PAGE_TYPES = {
+    "home": "/{lang}/",
+    "constitution": "/{lang}/constitution/",
+    "constitution-topic": "/{lang}/constitution/?topic=citizenship",
+    "section": "/{lang}/constitution/section/IV/",
+    "article": "/{lang}/constitution/article/53/",
+    "article-1995": "/{lang}/constitution/1995/article/50/",
+    "changes": "/{lang}/constitution/changes/",
+    "guides": "/{lang}/guides/",
+    "guide": "/{lang}/guides/lost-id-card/",
+    "guide-print": "/{lang}/guides/eds/print/",
+    "essays": "/{lang}/essays/",
+    "essay": "/{lang}/essays/law-abiding-culture/",
+    "letters": "/{lang}/forms/",
+    "letter-form": "/{lang}/forms/lost-id-card/",
+    "search": "/{lang}/search/?q=%D0%AD%D0%A6%D2%9A",
+    "not-found": "/{lang}/no-such-page/",
+}
+
+
+def addresses(languages=LANGUAGES):
+    """``(page type, language, path)`` for every page type in every language."""
+    return [(name, lang, path.format(lang=lang)) for name, path in PAGE_TYPES.items() for lang in languages]

@@ -1,0 +1,212 @@
+"""The site in a real browser (Debian's chromium driven by Playwright): what a person does, axe-core
+accessibility checks on every page type in every language at desktop and phone widths, and the
+keyboard."""
+
+import json
+import re
+from datetime import date
+
+import docx
+import pytest
+
+from letters.iin import make
+from tests.browser.conftest import AXE, EDITOR, SCREENSHOTS, require
+from tests.browser.pages import PAGE_TYPES, addresses
+
+pytestmark = pytest.mark.browser
+
+WIDTHS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 375, "height": 740}}
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+@pytest.fixture(scope="module")
+def axe_contexts(browser, site):
+    """One browser context per width; CSP is bypassed there only so that axe can be injected."""
+    require("axe")
+    contexts = {
+        name: browser.new_context(base_url=site, viewport=size, bypass_csp=True) for name, size in WIDTHS.items()
+    }
+    yield contexts
+    for context in contexts.values():
+        context.close()
+
+
+def run_axe(tab):
+    tab.add_script_tag(path=str(AXE))
+    result = tab.evaluate(
+        "async (tags) => { const r = await axe.run(document, {runOnly: {type: 'tag', values: tags}});"
+        " return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,"
+        " nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))})); }",
+        AXE_TAGS,
+    )
+    return result
+
+
+@pytest.mark.parametrize("width", list(WIDTHS))
+@pytest.mark.parametrize(("kind", "lang", "path"), addresses())
+def test_no_accessibility_violations(axe_contexts, kind, lang, path, width):
+    tab = axe_contexts[width].new_page()
+    try:
+        response = tab.goto(path)
+        assert response.status == (404 if kind == "not-found" else 200)
+        violations = run_axe(tab)
+        if violations:
+            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+            tab.screenshot(path=str(SCREENSHOTS / f"axe-{kind}-{lang}-{width}.png"), full_page=True)
+        assert violations == [], json.dumps(violations, ensure_ascii=False, indent=1)
+    finally:
+        tab.close()
+
+
+FOCUSABLE = (
+    "a[href], button:not([disabled]), input:not([disabled]):not([type=hidden]), select, textarea, summary,"
+    " [tabindex]:not([tabindex='-1'])"
+)
+
+
+@pytest.mark.parametrize("kind", list(PAGE_TYPES))
+def test_every_interactive_element_is_reachable_by_keyboard_with_visible_focus(page, kind):
+    page.goto(PAGE_TYPES[kind].format(lang="kk"))
+    # A group of radio buttons is one stop of the Tab key (arrows move inside it).
+    expected = page.evaluate(
+        """(selector) => { const groups = {}; let next = 0; const ids = new Set();
+            for (const el of document.querySelectorAll(selector)) {
+                if (!el.checkVisibility({checkVisibilityCSS: true, contentVisibilityAuto: true})) continue;
+                let id;
+                if (el.type === 'radio') { id = groups[el.name] ??= next++; } else { id = next++; }
+                el.dataset.kbd = id; ids.add(id);
+            }
+            return Array.from(ids); }""",
+        FOCUSABLE,
+    )
+    reached, unfocused = set(), []
+    for _ in range(3 * len(expected) + 20):  # a date input takes three stops (day, month, year)
+        page.keyboard.press("Tab")
+        state = page.evaluate(
+            """() => { const el = document.activeElement; if (!el || el === document.body) return null;
+                const style = getComputedStyle(el);
+                // Focus inside a browser-drawn part (a date input's calendar button) is drawn by the browser.
+                const visible = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0
+                    || style.boxShadow !== 'none' || !el.matches(':focus');
+                return {id: el.dataset.kbd, visible, html: el.outerHTML.slice(0, 80)}; }"""
+        )
+        if state is None:
+            continue
+        if state["id"] is not None:
+            reached.add(int(state["id"]))
+        if not state["visible"]:
+            unfocused.append(state["html"])
+    assert set(expected) <= reached, f"{len(set(expected) - reached)} elements never got the focus"
+    assert unfocused == [], unfocused[:5]
+
+
+# --- What people do ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "heading"), [("kk", "Құқық"), ("ru", "Право"), ("en", "Law")])
+def test_home_page_in_each_language(page, lang, heading):
+    page.goto(f"/{lang}/")
+    assert page.locator("html").get_attribute("lang") == lang
+    assert heading.lower() in page.locator("h1").inner_text().lower()
+    assert page.locator("header form[role=search]").is_visible()
+
+
+def test_switching_language_keeps_the_page(page):
+    page.goto("/kk/constitution/article/53/")
+    page.get_by_role("link", name="Русский").click()
+    assert page.url.endswith("/ru/constitution/article/53/")
+    assert page.locator("html").get_attribute("lang") == "ru"
+    page.get_by_role("link", name="English").click()
+    assert page.url.endswith("/en/constitution/article/53/")
+
+
+def test_reading_a_section_and_an_article(page):
+    page.goto("/en/constitution/")
+    page.locator("a[href='/en/constitution/section/IV/']").first.click()
+    assert page.url.endswith("/en/constitution/section/IV/")
+    page.locator("a[href='/en/constitution/article/53/']").first.click()
+    assert "Article 53" in page.locator("h1").inner_text()
+    page.locator("a[rel=next]").click()
+    assert "Article 54" in page.locator("h1").inner_text()
+
+
+def test_following_a_guides_steps(page):
+    page.goto("/ru/guides/")
+    page.locator("a[href='/ru/guides/eds/']").click()
+    assert page.locator("ol.steps li").count() >= 10
+    page.locator("nav.contents a").nth(1).click()
+    assert page.url.endswith("#route-2")
+    faq = page.locator("details.faq").first
+    faq.locator("summary").click()
+    assert faq.evaluate("el => el.open")
+    page.get_by_role("link", name=re.compile("Чек-лист")).click()
+    assert page.url.endswith("/ru/guides/eds/print/")
+    assert page.locator("ul.checkboxes li, ol.checkboxes li").count() >= 10
+
+
+def test_downloading_a_form_letter(page):
+    page.goto("/en/forms/lost-id-card/")
+    page.get_by_role("button", name=re.compile("PDF")).click()  # empty: errors, nothing lost
+    assert page.locator("#error-summary").is_visible()
+    page.get_by_label("A branch of the State Corporation", exact=False).check()
+    page.get_by_label("Full name").fill("Әлия Қасымқызы")
+    page.get_by_label("Date of birth").fill("1990-05-17")
+    valid = next(v for serial in range(1, 40) if (v := make(date(1990, 5, 17), "4", serial)))
+    page.get_by_label("IIN").fill(valid[:11] + str((int(valid[11]) + 1) % 10))  # a typo in the control digit
+    page.get_by_label("Home address").fill("Astana, Mangilik El 1")
+    page.get_by_label("Phone number").fill("+7 701 234 56 78")
+    page.get_by_label("Date of the loss (about)").fill("2026-11-01")
+    page.get_by_label("How it was lost").fill("On a bus.")
+    page.get_by_role("button", name=re.compile("PDF")).click()
+    errors = page.locator("#error-summary").inner_text()
+    assert "IIN" in errors and "Әлия Қасымқызы" == page.get_by_label("Full name").input_value()
+    page.get_by_label("IIN").fill(valid)
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name=re.compile("Word")).click()
+    download = download_info.value
+    assert download.suggested_filename.endswith(".docx")
+    text = "\n".join(p.text for p in docx.Document(download.path()).paragraphs)
+    assert "Әлия Қасымқызы" in text and valid in text
+
+
+def test_searching(page):
+    page.goto("/kk/")
+    page.locator("#header-q").fill("эцк")
+    page.locator("#header-q").press("Enter")
+    assert "/kk/search/" in page.url
+    assert page.locator("a[href='/kk/guides/eds/']").count() == 1
+    assert page.locator("mark").count() > 0
+    page.locator("#header-q").fill("5-бап")
+    page.locator("#header-q").press("Enter")
+    assert page.url.endswith("/kk/constitution/article/5/")
+
+
+def test_an_editors_change_in_the_admin_shows_publicly(page, browser, site):
+    page.goto("/admin/login/?next=/admin/")
+    page.fill("#id_username", EDITOR[0])
+    page.fill("#id_password", EDITOR[1])
+    page.locator("input[type=submit]").click()
+    page.wait_for_url("**/admin/")
+    page.goto("/admin/guides/guide/?q=bank-account")
+    page.locator("#result_list tbody th a").first.click()
+    page.wait_for_selector("#id_summary_en", state="attached")
+    # The English tab is hidden until clicked; the field is filled as the tab would.
+    page.evaluate("() => { document.querySelector('#id_summary_en').value = 'Changed in the browser by an editor.'; }")
+    page.locator("input[name=_save]").click()
+    assert page.locator(".messagelist .success").count() == 1
+    visitor = browser.new_context(base_url=site).new_page()
+    visitor.goto("/en/guides/bank-account/")
+    assert "Changed in the browser by an editor." in visitor.locator("p.lead").inner_text()
+    visitor.context.close()
+
+
+def test_the_site_works_with_javascript_off(browser, site):
+    context = browser.new_context(base_url=site, java_script_enabled=False)
+    tab = context.new_page()
+    tab.goto("/en/")
+    tab.locator("#header-q").fill("signature")
+    tab.locator("header form[role=search] button").click()
+    assert tab.url.endswith("/en/search/?q=signature")
+    tab.locator("a[href='/en/guides/eds/']").click()
+    assert tab.locator("ol.steps li").count() >= 10
+    context.close()
