@@ -7,7 +7,7 @@ PORT ?= 8000
 WORKERS ?= 2
 LOCAL := AZAMAT_LOCAL=1
 
-.PHONY: run test lint format pytest pg-test setup content messages superuser clean bench-search
+.PHONY: run test lint format pytest pg-test setup content messages superuser clean bench-search bench
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -77,6 +77,13 @@ test: lint pytest
 ## (The browser tests drive their own SQLite server, so this pass leaves them to `make test`.)
 pg-test: $(VENV)/.dev messages node_modules/.installed
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/azamat} $(LOCAL) $(VENV)/bin/pytest -m "not browser" $(PYTEST_ARGS)
+
+## Performance benchmark: gunicorn as in production, wrk at 32 connections, each page against the
+## same bytes as a static file, at ×1, ×10 and ×100 the bundled content; table in var/bench/results.txt.
+bench: $(VENV)/.dev messages
+	@command -v wrk >/dev/null 2>&1 || { if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO=sudo; fi; \
+		$$SUDO apt-get install -y wrk || { $$SUDO apt-get update && $$SUDO apt-get install -y wrk; }; }
+	$(PY) bench/run.py
 
 ## Search benchmark: 10 000 generated documents, median and p95 per query, on SQLite and (if it
 ## answers) PostgreSQL on 127.0.0.1:5432; results in var/bench/. Uses its own databases.

@@ -6,8 +6,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from constitution import selectors
-from constitution.text import paragraphs, similarity, word_diff
+from constitution.text import paragraphs
 from portal.i18n import translated
+from portal.text import similarity, word_diff
 
 
 def edition_view(canonical):

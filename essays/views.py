@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from essays import selectors
 from essays.documents import essay_document
 from portal import documents
+from portal.content import can_preview
 from portal.i18n import translated
 
 
@@ -20,7 +21,7 @@ def index(request):
 
 
 def detail(request, slug):
-    essay = selectors.essay_detail(slug, preview=request.user.is_staff)
+    essay = selectors.essay_detail(slug, preview=can_preview(request))
     context = {
         "essay": essay,
         "sections": essay.sections.all(),
@@ -35,5 +36,5 @@ def detail(request, slug):
 
 def download(request, slug, fmt):
     """The essay as a Word or PDF file."""
-    essay = selectors.essay_detail(slug, preview=request.user.is_staff)
+    essay = selectors.essay_detail(slug, preview=can_preview(request))
     return documents.respond(essay_document(essay, get_language()), fmt)

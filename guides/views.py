@@ -10,6 +10,7 @@ from guides import selectors
 from guides.documents import guide_document
 from guides.models import Tip
 from portal import documents
+from portal.content import can_preview
 from portal.i18n import translated
 
 
@@ -22,7 +23,7 @@ def index(request):
 
 
 def _guide_context(request, slug):
-    guide = selectors.guide_detail(slug, preview=request.user.is_staff)
+    guide = selectors.guide_detail(slug, preview=can_preview(request))
     year = timezone.localdate().year
     rate, fees = selectors.fees_in_tenge(guide, year)
     return {

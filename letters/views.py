@@ -12,6 +12,7 @@ from letters.compose import compose
 from letters.forms import LetterForm
 from letters.models import LetterTemplate
 from portal import documents
+from portal.content import can_preview
 from portal.i18n import translated
 
 
@@ -27,7 +28,7 @@ def index(request):
 def detail(request, slug):
     """GET: the empty form. POST (CSRF-protected): the letter as .docx or .pdf, or the form again
     with its errors. The values live only in this request."""
-    letters = LetterTemplate.objects.all() if request.user.is_staff else LetterTemplate.objects.published()
+    letters = LetterTemplate.objects.all() if can_preview(request) else LetterTemplate.objects.published()
     letter = get_object_or_404(letters.select_related("guide"), slug=slug)
     fields = list(letter.fields.all())
     form = LetterForm(fields, request.POST or None)

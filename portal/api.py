@@ -4,13 +4,18 @@ Routers live beside their apps (``constitution/api.py`` …); this module puts t
 turns every error into JSON and streams the full export.
 """
 
+import hashlib
 import json
 import logging
+import os
+import threading
 from datetime import datetime
+from pathlib import Path
 
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Count, Max, Min, Prefetch
-from django.http import Http404, StreamingHttpResponse
+from django.http import FileResponse, Http404, StreamingHttpResponse
 from django.utils import timezone, translation
 from ninja import NinjaAPI, Query, Schema
 from ninja.errors import HttpError, ValidationError
@@ -239,12 +244,43 @@ def export_stream():
     yield "}"
 
 
+def export_file():
+    """The export of the current content version as a file, written once per version.
+
+    Writing streams into a temporary file (bounded memory at any size); later requests for the
+    same version are served from disk like a static file. Files of older versions are removed.
+    None when file caching is off (``AZAMAT_EXPORT_DIR`` empty): then the export is streamed.
+    """
+    folder = settings.AZAMAT_EXPORT_DIR
+    if not folder:
+        return None
+    folder = Path(folder)
+    changed = last_updated()
+    version = hashlib.sha256((changed.isoformat() if changed else "-").encode()).hexdigest()[:16]
+    path = folder / f"export-{version}.json"
+    if not path.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        temporary = folder / f".export-{version}-{os.getpid()}-{threading.get_ident()}.tmp"
+        with open(temporary, "w", encoding="utf-8") as stream:
+            for chunk in export_stream():
+                stream.write(chunk)
+        os.replace(temporary, path)
+        for old in folder.glob("export-*.json"):
+            if old != path:
+                old.unlink(missing_ok=True)
+    return path
+
+
 @api.get(
     "/export", response={200: ExportOut, **ERRORS}, tags=["Export"], summary="Everything published, in every language"
 )
 def export(request):
     """All published content as one JSON document (streamed). For a backup of everything, drafts
     included, use ``manage.py export_content``."""
-    response = StreamingHttpResponse(export_stream(), content_type="application/json; charset=utf-8")
+    path = export_file()
+    if path is not None:
+        response = FileResponse(open(path, "rb"), content_type="application/json; charset=utf-8")  # noqa: SIM115
+    else:
+        response = StreamingHttpResponse(export_stream(), content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="azamat-export.json"'
     return response

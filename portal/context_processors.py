@@ -18,6 +18,13 @@ def site_origin(request):
     return f"{request.scheme}://{host}"
 
 
+def _last_updated(request):
+    """The cache middleware has already read it for this request; otherwise one query."""
+    if hasattr(request, "content_changed"):
+        return request.content_changed
+    return last_updated()
+
+
 def site(request):
     """Alternate URLs of the current page in every language, for hreflang and the switcher."""
     alternates = [
@@ -27,5 +34,5 @@ def site(request):
         "site_origin": site_origin(request),
         "language_alternates": alternates,
         "default_alternate": alternates[0]["url"],
-        "content_last_updated": SimpleLazyObject(last_updated),
+        "content_last_updated": SimpleLazyObject(lambda: _last_updated(request)),
     }

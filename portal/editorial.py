@@ -14,18 +14,22 @@ from adminsortable2.admin import SortableAdminBase, SortableInlineAdminMixin
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import URLValidator
 from django.db.models import Q
-from django.urls import Resolver404, resolve
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import Resolver404, path, resolve, reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
 from modeltranslation.translator import NotRegistered, translator
 from reversion.admin import VersionAdmin
+from reversion.models import Version
 
-from portal.text import mixed_script_words
+from portal.text import mixed_script_words, word_diff
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 # Translated fields that are not expected in every language (official texts exist in kk and ru).
@@ -186,6 +190,47 @@ class ContentAdmin(SortableAdminBase, VersionAdmin, TabbedTranslationAdmin):
 
     form = EditorialForm
     list_per_page = 50
+    object_history_template = "admin/editorial_history.html"
+
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        compare = path(
+            "<path:object_id>/history/<int:version_id>/compare/",
+            self.admin_site.admin_view(self.compare_view),
+            name="%s_%s_compare" % info,  # noqa: UP031 - the admin's own naming
+        )
+        return [compare, *super().get_urls()]
+
+    def compare_view(self, request, object_id, version_id):
+        """An earlier version beside the current one, field by field, words removed and added marked."""
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None or not self.has_view_or_change_permission(request, obj):
+            raise PermissionDenied
+        version = get_object_or_404(Version.objects.get_for_object(obj), pk=version_id)
+        earlier = version.field_dict
+        rows = []
+        translated = set(translated_fields(self.model)) | set(OPTIONAL.get(self.opts.label_lower, ()))
+        for field in self.opts.concrete_fields:
+            if field.primary_key or field.name in ("updated_at", "bundle_hash") or field.attname not in earlier:
+                continue
+            if field.name in translated:  # the field of the active language; its _kk/_ru/_en are compared
+                continue
+            before, now = earlier.get(field.attname), getattr(obj, field.attname)
+            if before != now:
+                old_html, new_html = word_diff("" if before is None else str(before), "" if now is None else str(now))
+                rows.append({"label": field.verbose_name, "name": field.name, "old": old_html, "new": new_html})
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "object": obj,
+            "version": version,
+            "rows": rows,
+            "title": _("Compare with %(date)s") % {"date": version.revision.date_created},
+            "revert_url": reverse(
+                f"admin:{self.opts.app_label}_{self.opts.model_name}_revision", args=[obj.pk, version.pk]
+            ),
+        }
+        return TemplateResponse(request, "admin/editorial_compare.html", context)
 
     def get_list_display(self, request):
         return (*super().get_list_display(request), translations_column)

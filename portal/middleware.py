@@ -1,57 +1,97 @@
-"""HTTP caching and CORS for the JSON API."""
+"""Caching of public pages and API responses, conditional GET, and CORS for the API.
+
+``ContentCacheMiddleware`` sits right after WhiteNoise, so a cached answer skips the rest of the
+stack. Everything it keeps is keyed on the moment content last changed (one indexed row, see
+``portal.content``): any edit, deletion or relinking anywhere changes that moment, so the next
+request after an edit is answered from fresh data. The key also holds the full address (the
+language is its first segment for pages, ``?lang=`` for the API), so one language's page is
+never served for another.
+
+What is never cached: requests carrying a session cookie (logged-in editors see drafts),
+anything but GET/HEAD, responses that set cookies, vary on cookies or are private/no-store
+(forms with a CSRF token, letters), streamed responses (the export), and non-content paths.
+"""
 
 import hashlib
+import re
 
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 
 from portal.content import last_updated
 
+LANGUAGE_PREFIX = re.compile("^/(" + "|".join(code for code, _name in settings.LANGUAGES) + ")/")
 API_PREFIX = "/api/"
-# Not content: the schema and docs change with the code, not with the data.
-UNCONDITIONAL = ("/api/v1/openapi.json", "/api/v1/docs")
+NOT_CONTENT = ("/api/v1/openapi.json", "/api/v1/docs")  # change with the code, not the data
 API_MAX_AGE = 60
+CACHE_SECONDS = 24 * 3600  # old versions simply expire; a new version never reads them
 
 
-class ApiHttpMiddleware:
-    """For GET and HEAD under /api/: ETag and Last-Modified from the content's last change, answered
-    with 304 before any work when the client already has the current version; short public
-    caching; and ``Access-Control-Allow-Origin: *`` (the data is public).
+def _is_content(path):
+    if path.startswith(API_PREFIX):
+        return not path.startswith(NOT_CONTENT)
+    return bool(LANGUAGE_PREFIX.match(path))
 
-    The ETag is a hash of the content's last change and the full address, so it changes on every
-    edit (deletions included, see ``portal.content``) and differs per language and page.
-    """
 
+def _storable(response):
+    if response.streaming or response.status_code != 200 or response.cookies:
+        return False
+    control = response.get("Cache-Control", "")
+    if "private" in control or "no-store" in control or "no-cache" in control:
+        return False
+    return "cookie" not in response.get("Vary", "").lower()
+
+
+class ContentCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if not request.path.startswith(API_PREFIX) or request.method not in ("GET", "HEAD"):
+        if request.method not in ("GET", "HEAD") or not _is_content(request.path):
             return self.get_response(request)
-        conditional = not request.path.startswith(UNCONDITIONAL)
-        etag = changed = None
-        if conditional:
-            changed = last_updated()
-            key = f"{changed.isoformat() if changed else '-'}|{request.get_full_path()}"
-            etag = '"' + hashlib.sha256(key.encode()).hexdigest()[:32] + '"'
-            stamp = int(changed.timestamp()) if changed else None  # HTTP dates have whole seconds
-            not_modified = get_conditional_response(request, etag=etag, last_modified=stamp)
-            if not_modified is not None:
-                return self._decorate(not_modified)
+        if settings.SESSION_COOKIE_NAME in request.COOKIES:
+            return self._decorate(request, self.get_response(request))  # an editor: no shared cache
+        changed = last_updated()
+        request.content_changed = changed  # the footer's "data last updated" needs no query of its own
+        version = changed.isoformat() if changed else "-"
+        digest = hashlib.sha256(f"{version}|{request.get_full_path()}".encode()).hexdigest()[:32]
+        etag, stamp = f'"{digest}"', int(changed.timestamp()) if changed else None
+        not_modified = get_conditional_response(request, etag=etag, last_modified=stamp)
+        if not_modified is not None:
+            return self._decorate(request, not_modified)
+        key = f"page:{digest}"
+        stored = cache.get(key)
+        if stored is not None:
+            status, headers, content = stored
+            response = HttpResponse(content, status=status)
+            for name, value in headers:
+                response[name] = value
+            return self._decorate(request, response)
         response = self.get_response(request)
-        if conditional and response.status_code == 200:
+        if response.status_code == 200:
             response["ETag"] = etag
             if changed:
-                response["Last-Modified"] = http_date(changed.timestamp())
-        return self._decorate(response)
+                response["Last-Modified"] = http_date(stamp)
+        if _storable(response):
+            self._decorate(request, response)
+            cache.set(key, (response.status_code, list(response.items()), response.content), CACHE_SECONDS)
+            return response
+        return self._decorate(request, response)
 
     @staticmethod
-    def _decorate(response):
-        response["Access-Control-Allow-Origin"] = "*"
-        response["Access-Control-Expose-Headers"] = "ETag, Last-Modified"
-        if response.status_code in (200, 304):
-            patch_cache_control(response, public=True, max_age=API_MAX_AGE)
-        else:
-            patch_cache_control(response, no_cache=True)
+    def _decorate(request, response):
+        if request.path.startswith(API_PREFIX):
+            response["Access-Control-Allow-Origin"] = "*"
+            response["Access-Control-Expose-Headers"] = "ETag, Last-Modified"
+            if response.status_code in (200, 304):
+                patch_cache_control(response, public=True, max_age=API_MAX_AGE)
+            else:
+                patch_cache_control(response, no_cache=True)
+        elif response.status_code in (200, 304) and "Cache-Control" not in response:
+            # Browsers and proxies may keep a page but ask each time whether it changed (a cheap 304).
+            patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
         patch_vary_headers(response, ["Accept-Encoding"])
         return response

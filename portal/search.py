@@ -147,8 +147,8 @@ def rebuild():
     return len(documents)
 
 
-def _on_change(sender, instance, raw=False, **kwargs):
-    if _paused or raw:
+def _on_change(sender, instance, **kwargs):
+    if _paused:  # bulk loads and imports rebuild the index once at the end
         return
     module = import_module(f"{sender._meta.app_label}.search")
     for obj in module.INDEXED[sender](instance):

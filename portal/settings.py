@@ -83,6 +83,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Right after static files: a cached page skips everything below (see portal.middleware).
+    "portal.middleware.ContentCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -91,7 +93,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
-    "portal.middleware.ApiHttpMiddleware",
     # Last, as django-axes asks: turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -182,6 +183,9 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("kk", "ru", "en")}
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
+# The public export (/api/v1/export) is written here once per content version and then served
+# from disk; empty to stream it afresh on every request.
+AZAMAT_EXPORT_DIR = os.environ.get("AZAMAT_EXPORT_DIR", str(VAR_DIR / "export"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

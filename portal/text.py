@@ -1,8 +1,11 @@
-"""Text helpers shared by the content apps: script normalisation and Markdown."""
+"""Text helpers shared by the content apps: script normalisation, Markdown, word differences."""
 
+import difflib
 import re
 
 import nh3
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from markdown_it import MarkdownIt
 
 # Latin (and one IPA) letters that official Kazakh texts type in place of the
@@ -76,3 +79,33 @@ def render_markdown(source):
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer",
     )
+
+
+_TOKEN = re.compile(r"\s+|[^\s]+")
+
+
+def word_diff(old, new):
+    """Two HTML strings: ``old`` with removed words in <del>, ``new`` with added words in <ins>."""
+    old_tokens, new_tokens = _TOKEN.findall(old or ""), _TOKEN.findall(new or "")
+    matcher = difflib.SequenceMatcher(a=old_tokens, b=new_tokens, autojunk=False)
+    old_html, new_html = [], []
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        old_part, new_part = escape("".join(old_tokens[a1:a2])), escape("".join(new_tokens[b1:b2]))
+        if op == "equal":
+            old_html.append(old_part)
+            new_html.append(new_part)
+            continue
+        if a2 > a1:
+            old_html.append(f"<del>{old_part}</del>")
+        if b2 > b1:
+            new_html.append(f"<ins>{new_part}</ins>")
+    return _lines(old_html), _lines(new_html)
+
+
+def similarity(old, new):
+    """How much of the wording two texts share, 0..1 (by words)."""
+    return difflib.SequenceMatcher(a=(old or "").split(), b=(new or "").split(), autojunk=False).ratio()
+
+
+def _lines(parts):
+    return mark_safe("".join(parts).replace("\n", "<br>\n"))

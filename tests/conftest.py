@@ -25,6 +25,14 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("load_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
 
 
+@pytest.fixture(autouse=True)
+def no_shared_cache(settings):
+    """No page cache by default: many tests change content with QuerySet.update(), which a cache
+    keyed on content changes cannot see. tests/test_cache.py tests the cache with a real one."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    settings.AZAMAT_EXPORT_DIR = ""  # the same for the export written to disk once per version
+
+
 def shared_data_dir():
     return Path(settings.AZAMAT_DATA_DIR) / "constitution"
 

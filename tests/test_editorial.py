@@ -240,3 +240,20 @@ def test_save_messages_are_translated_for_kazakh_editors(editor_user):
     data["title_ru"] = "Кaк получить ЭЦП"  # a Latin "a"
     html = save(kazakh, url, data).content.decode()
     assert "Кирилл сөздерінің ішінде латын немесе араб әріптері бар" in html
+
+
+def test_an_earlier_version_can_be_compared_with_the_current_one(editor):
+    guide = Guide.objects.get(slug="eds")
+    url = f"/admin/guides/guide/{guide.pk}/change/"
+    data = change_form(editor, url, "guide_form")
+    data["title_en"] = "Getting an electronic signature online"
+    assert save(editor, url, data).status_code == 302
+    bundled = list(Version.objects.get_for_object(guide))[-1]
+    history = editor.get(f"/admin/guides/guide/{guide.pk}/history/").content.decode()
+    compare_url = f"/admin/guides/guide/{guide.pk}/history/{bundled.pk}/compare/"
+    assert compare_url in history
+    html = editor.get(compare_url).content.decode()
+    main = html[html.index('id="content-main"') :]
+    assert "<del>digital" in main and "<ins>online</ins>" in main, main[:1500]
+    assert "<code>title_en</code>" in main and "<code>title</code>" not in main  # languages, not the mirror
+    assert f"/admin/guides/guide/{guide.pk}/history/{bundled.pk}/" in html  # to revert

@@ -1,0 +1,146 @@
+"""The page and API cache: hits skip the work, every edit is visible on the next request, and
+one language's answer is never served for another."""
+
+import pytest
+from django.contrib.auth.models import User
+from django.core.cache import cache
+
+from guides.models import Guide, Step
+from portal.content import last_updated
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def real_cache(settings):
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"}}
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def test_a_second_visit_is_answered_from_the_cache_with_one_query(client, django_assert_num_queries):
+    first = client.get("/ru/guides/eds/")
+    with django_assert_num_queries(1):  # when content last changed
+        second = client.get("/ru/guides/eds/")
+    assert second.status_code == 200 and second.content == first.content
+    for header in ("Content-Security-Policy", "X-Frame-Options", "X-Content-Type-Options", "Content-Language"):
+        assert second[header] == first[header], header
+
+
+def test_an_edit_is_visible_on_the_next_request(client):
+    client.get("/en/guides/eds/")
+    step = Step.objects.filter(route__guide__slug="eds").first()
+    step.title_en = "A step edited a moment ago"
+    step.save()
+    assert "A step edited a moment ago" in client.get("/en/guides/eds/").content.decode()
+
+
+def test_a_deletion_is_visible_on_the_next_request(client):
+    step = Step.objects.filter(route__guide__slug="eds").first()
+    assert step.title_en in client.get("/en/guides/eds/").content.decode()
+    step.delete()
+    assert step.title_en not in client.get("/en/guides/eds/").content.decode()
+
+
+def test_a_draft_disappears_from_lists_and_search_at_once(client):
+    assert 'href="/kk/guides/eds/"' in client.get("/kk/guides/").content.decode()
+    assert "/kk/guides/eds/" in client.get("/kk/search/?q=эцк").content.decode()
+    guide = Guide.objects.get(slug="eds")
+    guide.status = "draft"
+    guide.save()
+    assert 'href="/kk/guides/eds/"' not in client.get("/kk/guides/").content.decode()
+    assert "/kk/guides/eds/" not in client.get("/kk/search/?q=эцк").content.decode()
+    assert client.get("/kk/guides/eds/").status_code == 404
+
+
+def test_never_one_language_for_another(client):
+    kazakh = client.get("/kk/guides/").content.decode()
+    russian = client.get("/ru/guides/").content.decode()
+    assert 'lang="kk"' in kazakh and 'lang="ru"' in russian and kazakh != russian
+    api_kk = client.get("/api/v1/guides/eds?lang=kk").json()
+    api_ru = client.get("/api/v1/guides/eds?lang=ru").json()
+    assert api_kk["title"] == Guide.objects.get(slug="eds").title_kk
+    assert api_ru["title"] == Guide.objects.get(slug="eds").title_ru
+
+
+def test_editors_are_not_served_the_shared_cache_and_their_previews_are_not_stored(client):
+    Guide.objects.filter(slug="eds").update(status="draft")
+    editor = User.objects.create_user("cache-editor", password="x" * 20, is_staff=True, is_superuser=True)
+    client.force_login(editor)
+    assert client.get("/en/guides/eds/").status_code == 200  # a preview
+    client.logout()
+    visitor = client.__class__()
+    assert visitor.get("/en/guides/eds/").status_code == 404
+
+
+def test_forms_and_downloads_of_letters_are_not_cached(client):
+    response = client.get("/kk/forms/lost-id-card/")
+    assert "no-store" in response["Cache-Control"]
+    again = client.get("/kk/forms/lost-id-card/")
+    assert again["Set-Cookie"] if "Set-Cookie" in again else True
+    stored = [key for key in cache._cache if "page:" in key]
+    assert all(b"csrfmiddlewaretoken" not in cache._cache[key] for key in stored)
+
+
+def test_conditional_requests_get_304_until_content_changes(client):
+    first = client.get("/en/essays/")
+    etag = first["ETag"]
+    assert first["Cache-Control"] == "public, max-age=0, must-revalidate"
+    assert client.get("/en/essays/", HTTP_IF_NONE_MATCH=etag).status_code == 304
+    guide = Guide.objects.get(slug="eds")
+    guide.save()  # any change anywhere gives a new version
+    assert client.get("/en/essays/", HTTP_IF_NONE_MATCH=etag).status_code == 200
+
+
+def test_the_footer_date_comes_with_the_cache_check(client, django_assert_num_queries):
+    html = client.get("/kk/").content.decode()
+    assert last_updated().strftime("%Y-%m-%d") in html
+
+
+def test_the_export_is_streamed_not_cached(client):
+    response = client.get("/api/v1/export")
+    assert response.streaming
+    b"".join(response.streaming_content)
+    assert not any("page:" in key for key in cache._cache if b"azamat-public-export" in cache._cache[key])
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/kk/",
+        "/ru/constitution/",
+        "/en/constitution/section/IV/",
+        "/kk/constitution/article/53/",
+        "/ru/constitution/1995/article/50/",
+        "/en/constitution/changes/",
+        "/kk/guides/",
+        "/ru/guides/lost-id-card/",
+        "/en/guides/eds/print/",
+        "/kk/guides/eds/pdf/",
+        "/kk/essays/",
+        "/ru/essays/law-abiding-culture/",
+        "/kk/search/?q=%D0%B7%D0%B0%D2%A3",
+        "/api/v1/guides",
+        "/api/v1/constitution/articles/53?lang=ru",
+    ],
+)
+def test_every_public_page_type_is_served_from_the_cache(client, django_assert_num_queries, path):
+    first = client.get(path)
+    assert first.status_code == 200
+    with django_assert_num_queries(1):
+        assert client.get(path).content == first.content
+
+
+def test_the_export_is_written_once_per_content_version(client, settings, tmp_path):
+    settings.AZAMAT_EXPORT_DIR = str(tmp_path)
+    first = b"".join(client.get("/api/v1/export").streaming_content)
+    files = list(tmp_path.glob("export-*.json"))
+    assert len(files) == 1 and files[0].read_bytes() == first
+    assert b"".join(client.get("/api/v1/export").streaming_content) == first
+    guide = Guide.objects.get(slug="eds")
+    guide.title_en = "A new title for the export"
+    guide.save()
+    second = b"".join(client.get("/api/v1/export").streaming_content)
+    assert b"A new title for the export" in second
+    assert [f.read_bytes() for f in tmp_path.glob("export-*.json")] == [second]  # the old version is gone

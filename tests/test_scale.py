@@ -1,0 +1,60 @@
+"""The pages the benchmark measures do the same number of queries with 3× the content, and the
+export streams: its memory does not grow with the content."""
+
+import tracemalloc
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from bench.scale import grow
+from constitution.models import Article
+from guides.models import Guide
+
+pytestmark = pytest.mark.django_db
+
+PAGES = [
+    "/kk/",
+    "/ru/constitution/article/53/",
+    "/ru/constitution/",
+    "/kk/guides/",
+    "/kk/guides/eds/",
+    "/en/essays/",
+    "/ru/search/?q=%D0%BA%D1%83%D1%80%D1%83%D0%BB%D1%82%D0%B0%D0%B9",
+    "/api/v1/guides?lang=en",
+    "/api/v1/guides/eds",
+    "/api/v1/constitution/articles?page_size=100",
+]
+
+
+def queries(client, path):
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(path).status_code == 200, path
+    return len(captured)
+
+
+def test_query_counts_do_not_grow_with_the_content(client):
+    before = {path: queries(client, path) for path in PAGES}
+    grow(3)
+    assert Guide.objects.count() == 9 and Article.objects.count() > 3 * 96
+    after = {path: queries(client, path) for path in PAGES}
+    assert after == before
+
+
+def _export_peak(client):
+    tracemalloc.start()
+    response = client.get("/api/v1/export")
+    size = 0
+    for chunk in response.streaming_content:
+        size += len(chunk)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return size, peak
+
+
+def test_the_export_streams_in_bounded_memory(client):
+    size_1, peak_1 = _export_peak(client)
+    grow(4)
+    size_4, peak_4 = _export_peak(client)
+    assert size_4 > 2 * size_1
+    assert peak_4 < peak_1 * 2, (peak_1, peak_4)  # four times the data, not four times the memory
