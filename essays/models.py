@@ -7,27 +7,16 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from portal.models import BundledContent
+from portal.models import OrderedPart, Publishable
 
 WORDS_PER_MINUTE = 200
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
-class Status(models.TextChoices):
-    DRAFT = "draft", _("draft")
-    PUBLISHED = "published", _("published")
-
-
-class EssayQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(status=Status.PUBLISHED)
-
-
-class Essay(BundledContent):
+class Essay(Publishable):
     """An essay on law and society; its body is the ordered ``sections``."""
 
     slug = models.SlugField(_("slug"), unique=True, help_text=_("Latin letters; the same in every language."))
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
     title = models.CharField(_("title"), max_length=200)
     lead = models.TextField(_("lead (one paragraph)"))
     key_takeaway = models.TextField(_("key takeaway (Markdown)"), blank=True)
@@ -39,8 +28,6 @@ class Essay(BundledContent):
     related_guides = models.ManyToManyField(
         "guides.Guide", blank=True, related_name="essays", verbose_name=_("related guides")
     )
-
-    objects = EssayQuerySet.as_manager()
 
     class Meta:
         ordering = ["-published_on", "slug"]
@@ -59,22 +46,14 @@ class Essay(BundledContent):
         return max(1, math.ceil(words / WORDS_PER_MINUTE))
 
 
-class EssayPart(BundledContent):
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    class Meta:
-        abstract = True
-        ordering = ["order", "id"]
-
-
-class EssaySection(EssayPart):
+class EssaySection(OrderedPart):
     """A section of an essay: a heading and Markdown text."""
 
     essay = models.ForeignKey(Essay, on_delete=models.CASCADE, related_name="sections")
     heading = models.CharField(_("heading"), max_length=200)
     body = models.TextField(_("text (Markdown)"))
 
-    class Meta(EssayPart.Meta):
+    class Meta(OrderedPart.Meta):
         verbose_name = _("section")
         verbose_name_plural = _("sections")
 
@@ -86,7 +65,7 @@ class EssaySection(EssayPart):
         return f"section-{self.order}"
 
 
-class EssaySource(EssayPart):
+class EssaySource(OrderedPart):
     """A work the essay relies on."""
 
     essay = models.ForeignKey(Essay, on_delete=models.CASCADE, related_name="sources")
@@ -97,7 +76,7 @@ class EssaySource(EssayPart):
         _("date"), max_length=40, blank=True, help_text=_("As the source gives it: 2023, or 12.02.2026.")
     )
 
-    class Meta(EssayPart.Meta):
+    class Meta(OrderedPart.Meta):
         verbose_name = _("source")
         verbose_name_plural = _("sources")
 
@@ -105,7 +84,7 @@ class EssaySource(EssayPart):
         return self.title
 
 
-class DataSeries(EssayPart):
+class DataSeries(OrderedPart):
     """Numbers shown as a chart (an inline SVG) and as a table, with where they come from."""
 
     essay = models.ForeignKey(Essay, on_delete=models.CASCADE, related_name="data_series")
@@ -118,7 +97,7 @@ class DataSeries(EssayPart):
     source = models.CharField(_("source"), max_length=300)
     source_url = models.URLField(_("source link"), blank=True)
 
-    class Meta(EssayPart.Meta):
+    class Meta(OrderedPart.Meta):
         verbose_name = _("data series")
         verbose_name_plural = _("data series")
 

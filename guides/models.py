@@ -10,12 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portal.models import BundledContent
-
-
-class Status(models.TextChoices):
-    DRAFT = "draft", _("draft")
-    PUBLISHED = "published", _("published")
+from portal.models import BundledContent, OrderedPart, Publishable
 
 
 class MciRateQuerySet(models.QuerySet):
@@ -65,18 +60,12 @@ class Category(BundledContent):
         return self.name
 
 
-class GuideQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(status=Status.PUBLISHED)
-
-
-class Guide(BundledContent):
+class Guide(Publishable):
     """A step-by-step guide to one public service or everyday task."""
 
     slug = models.SlugField(_("slug"), unique=True, help_text=_("Latin letters; the same in every language."))
     category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="guides", verbose_name=_("category"))
     order = models.PositiveSmallIntegerField(_("order"), default=0)
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
     title = models.CharField(_("title"), max_length=200)
     summary = models.TextField(_("summary (one or two sentences)"))
     audience = models.TextField(_("who can apply"), blank=True)
@@ -89,8 +78,6 @@ class Guide(BundledContent):
     related_articles = models.ManyToManyField(
         "constitution.Article", blank=True, related_name="guides", verbose_name=_("related articles")
     )
-
-    objects = GuideQuerySet.as_manager()
 
     class Meta:
         ordering = ["category__order", "order", "slug"]
@@ -106,22 +93,8 @@ class Guide(BundledContent):
     def get_print_url(self):
         return reverse("guides:print", kwargs={"slug": self.slug})
 
-    @property
-    def is_published(self):
-        return self.status == Status.PUBLISHED
 
-
-class GuidePart(BundledContent):
-    """Something listed on a guide's page in the order editors give it."""
-
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    class Meta:
-        abstract = True
-        ordering = ["order", "id"]
-
-
-class Route(GuidePart):
+class Route(OrderedPart):
     """One way to get the service (eGov portal, eGov Mobile, in person …), with its own steps."""
 
     guide = models.ForeignKey(Guide, on_delete=models.CASCADE, related_name="routes")
@@ -130,7 +103,7 @@ class Route(GuidePart):
     advantages = models.TextField(_("advantages (Markdown)"), blank=True)
     needs = models.TextField(_("what you need (Markdown)"), blank=True)
 
-    class Meta(GuidePart.Meta):
+    class Meta(OrderedPart.Meta):
         verbose_name = _("route")
         verbose_name_plural = _("routes")
 
@@ -142,12 +115,12 @@ class Route(GuidePart):
         return f"route-{self.order}"
 
 
-class Step(GuidePart):
+class Step(OrderedPart):
     route = models.ForeignKey(Route, on_delete=models.CASCADE, related_name="steps")
     title = models.CharField(_("title"), max_length=300)
     body = models.TextField(_("details (Markdown)"), blank=True)
 
-    class Meta(GuidePart.Meta):
+    class Meta(OrderedPart.Meta):
         verbose_name = _("step")
         verbose_name_plural = _("steps")
 
@@ -155,7 +128,7 @@ class Step(GuidePart):
         return self.title
 
 
-class Document(GuidePart):
+class Document(OrderedPart):
     """A document to bring or attach; ``note`` says when it is needed."""
 
     guide = models.ForeignKey(Guide, on_delete=models.CASCADE, related_name="documents")
@@ -163,7 +136,7 @@ class Document(GuidePart):
     note = models.TextField(_("note"), blank=True)
     is_required = models.BooleanField(_("always required"), default=True)
 
-    class Meta(GuidePart.Meta):
+    class Meta(OrderedPart.Meta):
         verbose_name = _("document")
         verbose_name_plural = _("documents")
 
@@ -174,7 +147,7 @@ class Document(GuidePart):
 TENGE = Decimal("1")
 
 
-class Fee(GuidePart):
+class Fee(OrderedPart):
     """A fee: an amount in MCI (turned into tenge by the year's rate) or a fixed amount in tenge."""
 
     guide = models.ForeignKey(Guide, on_delete=models.CASCADE, related_name="fees")
@@ -183,7 +156,7 @@ class Fee(GuidePart):
     amount_tenge = models.DecimalField(_("amount in tenge"), max_digits=12, decimal_places=2, null=True, blank=True)
     source_url = models.URLField(_("source link"), blank=True)
 
-    class Meta(GuidePart.Meta):
+    class Meta(OrderedPart.Meta):
         verbose_name = _("fee")
         verbose_name_plural = _("fees")
         constraints = [
@@ -220,12 +193,12 @@ class Fee(GuidePart):
         return (self.amount_mci * rate.value).quantize(TENGE, rounding=ROUND_HALF_UP)
 
 
-class Faq(GuidePart):
+class Faq(OrderedPart):
     guide = models.ForeignKey(Guide, on_delete=models.CASCADE, related_name="faqs")
     question = models.CharField(_("question"), max_length=300)
     answer = models.TextField(_("answer (Markdown)"))
 
-    class Meta(GuidePart.Meta):
+    class Meta(OrderedPart.Meta):
         verbose_name = _("question and answer")
         verbose_name_plural = _("questions and answers")
 
@@ -233,7 +206,7 @@ class Faq(GuidePart):
         return self.question
 
 
-class Tip(GuidePart):
+class Tip(OrderedPart):
     class Kind(models.TextChoices):
         TIP = "tip", _("tip")
         WARNING = "warning", _("warning")
@@ -242,7 +215,7 @@ class Tip(GuidePart):
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.TIP)
     text = models.TextField(_("text (Markdown)"))
 
-    class Meta(GuidePart.Meta):
+    class Meta(OrderedPart.Meta):
         verbose_name = _("tip or warning")
         verbose_name_plural = _("tips and warnings")
 
@@ -250,7 +223,7 @@ class Tip(GuidePart):
         return self.text[:60]
 
 
-class Source(GuidePart):
+class Source(OrderedPart):
     """An official page the guide relies on; readers are sent there to check what changes."""
 
     guide = models.ForeignKey(Guide, on_delete=models.CASCADE, related_name="sources")
@@ -258,7 +231,7 @@ class Source(GuidePart):
     publisher = models.CharField(_("publisher"), max_length=200, blank=True)
     url = models.URLField(_("link"))
 
-    class Meta(GuidePart.Meta):
+    class Meta(OrderedPart.Meta):
         verbose_name = _("source")
         verbose_name_plural = _("sources")
 
@@ -270,7 +243,7 @@ def lines(text):
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
-class ComparisonTable(GuidePart):
+class ComparisonTable(OrderedPart):
     """A table of translatable rows and columns (a bank comparison, "what you need" …).
 
     Column headings are one per line; each row's cells are one per line, in column order.
@@ -281,7 +254,7 @@ class ComparisonTable(GuidePart):
     columns = models.TextField(_("column headings, one per line"))
     note = models.TextField(_("note under the table (Markdown)"), blank=True)
 
-    class Meta(GuidePart.Meta):
+    class Meta(OrderedPart.Meta):
         verbose_name = _("comparison table")
         verbose_name_plural = _("comparison tables")
 
@@ -289,11 +262,11 @@ class ComparisonTable(GuidePart):
         return self.title
 
 
-class ComparisonRow(GuidePart):
+class ComparisonRow(OrderedPart):
     table = models.ForeignKey(ComparisonTable, on_delete=models.CASCADE, related_name="rows")
     cells = models.TextField(_("cells, one per line"))
 
-    class Meta(GuidePart.Meta):
+    class Meta(OrderedPart.Meta):
         verbose_name = _("row")
         verbose_name_plural = _("rows")
 

@@ -10,27 +10,16 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from portal.models import BundledContent
+from portal.models import BundledContent, Publishable
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 AUTOMATIC = {"today"}  # placeholders filled without a field
 
 
-class Status(models.TextChoices):
-    DRAFT = "draft", _("draft")
-    PUBLISHED = "published", _("published")
-
-
-class LetterQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(status=Status.PUBLISHED)
-
-
-class LetterTemplate(BundledContent):
+class LetterTemplate(Publishable):
     """A letter people fill in on the site and download as .docx or .pdf."""
 
     slug = models.SlugField(_("slug"), unique=True)
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
     title = models.CharField(_("title"), max_length=200)
     intro = models.TextField(_("introduction (Markdown)"), blank=True)
     body = models.TextField(
@@ -50,8 +39,6 @@ class LetterTemplate(BundledContent):
         related_name="letters",
         verbose_name=_("guide"),
     )
-
-    objects = LetterQuerySet.as_manager()
 
     class Meta:
         ordering = ["slug"]

@@ -15,6 +15,41 @@ class BundledContent(models.Model):
         abstract = True
 
 
+class Status(models.TextChoices):
+    DRAFT = "draft", _("draft")
+    PUBLISHED = "published", _("published")
+
+
+class PublishableQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Status.PUBLISHED)
+
+
+class Publishable(BundledContent):
+    """Content that is hidden from the public until an editor publishes it."""
+
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+
+    objects = PublishableQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_published(self):
+        return self.status == Status.PUBLISHED
+
+
+class OrderedPart(BundledContent):
+    """A part of a page listed in the order editors give it (drag and drop in the admin)."""
+
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["order", "id"]
+
+
 class ContentState(models.Model):
     """A single row saying when any content last changed (saved, deleted or relinked).
 

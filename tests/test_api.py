@@ -9,7 +9,8 @@ from django.utils.http import http_date
 
 from constitution.models import Article
 from essays.models import Essay
-from guides.models import Fee, Guide, MciRate, Status, Step
+from guides.models import Fee, Guide, MciRate, Step
+from portal.models import Status
 
 pytestmark = pytest.mark.django_db
 

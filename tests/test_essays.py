@@ -8,7 +8,8 @@ import pytest
 from django.utils.html import escape
 
 from essays.charts import bar_chart, nice_step
-from essays.models import DataPoint, DataSeries, Essay, EssaySection, Status
+from essays.models import DataPoint, DataSeries, Essay, EssaySection
+from portal.models import Status
 from portal.text import mixed_script_words
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.html import escape
 
-from guides.models import ComparisonRow, ComparisonTable, Faq, Fee, Guide, MciRate, Route, Status, Step
+from guides.models import ComparisonRow, ComparisonTable, Faq, Fee, Guide, MciRate, Route, Step
+from portal.models import Status
 from portal.text import mixed_script_words
 
 pytestmark = pytest.mark.django_db

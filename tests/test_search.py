@@ -5,9 +5,9 @@ from django.utils.html import escape
 
 from constitution.models import Article
 from essays.models import Essay
-from guides.models import Guide, Status, Step
+from guides.models import Guide, Step
 from portal import search
-from portal.models import SearchDocument
+from portal.models import SearchDocument, Status
 
 pytestmark = pytest.mark.django_db
 
