@@ -1,13 +1,10 @@
 """What search indexes of the Constitution: every article, once per language (see portal.search)."""
 
-from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext
 
 from constitution.models import Article, Constitution
-from portal.i18n import translated
-
-LANGUAGES = [code for code, _name in settings.LANGUAGES]
+from portal.i18n import LANGUAGE_CODES, translated
 
 # A change to any of these models re-indexes these articles.
 INDEXED = {
@@ -32,7 +29,7 @@ def documents(article):
     if article.is_excluded and not (article.text_kk or article.text_ru):
         return
     edition = article.constitution
-    for language in LANGUAGES:
+    for language in LANGUAGE_CODES:
         with translation.override(language):
             title = gettext("Article %(number)s") % {"number": article.number}
             if not edition.is_in_force:

@@ -16,7 +16,6 @@ from guides.models import Guide
 from portal.apitools import (
     ERRORS,
     LANG_HELP,
-    LANGUAGE_CODES,
     PAGE_HELP,
     PAGE_SIZE_HELP,
     ArticleRef,
@@ -27,6 +26,7 @@ from portal.apitools import (
     paginate,
     paths,
 )
+from portal.i18n import LANGUAGE_CODES
 
 router = Router(tags=["Essays"])
 SLUG = r"^[a-z0-9-]{1,50}$"

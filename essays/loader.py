@@ -10,16 +10,9 @@ from pathlib import Path
 from constitution.models import Article
 from essays.models import DataPoint, DataSeries, Essay, EssaySection, EssaySource
 from guides.models import Guide
-from portal.loading import read_yaml, sync, translated_values
+from portal.loading import read_yaml, sync, translated_fields, translated_values
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-
-
-def _fields(item, *names):
-    values = {}
-    for name in names:
-        values.update(translated_values(name, item.get(name)))
-    return values
 
 
 def load(report, stdout=None):
@@ -35,7 +28,7 @@ def load_essay(data, report):
             "status": data.get("status", "published"),
             "published_on": data["published_on"],
             "revised_on": data.get("revised_on"),
-            **_fields(data, "title", "lead", "key_takeaway"),
+            **translated_fields(data, "title", "lead", "key_takeaway"),
         },
         report,
     )
@@ -44,14 +37,18 @@ def load_essay(data, report):
         essay.related_articles.set(Article.objects.filter(constitution__year=2026, number__in=numbers))
         essay.related_guides.set(Guide.objects.filter(slug__in=data.get("related_guides", [])))
     for order, item in enumerate(data.get("sections", []), start=1):
-        sync(EssaySection, {"essay": essay, "order": order}, _fields(item, "heading", "body"), report)
+        sync(EssaySection, {"essay": essay, "order": order}, translated_fields(item, "heading", "body"), report)
     for order, item in enumerate(data.get("sources", []), start=1):
-        values = {"url": item.get("url", ""), "date": str(item.get("date", "")), **_fields(item, "title", "publisher")}
+        values = {
+            "url": item.get("url", ""),
+            "date": str(item.get("date", "")),
+            **translated_fields(item, "title", "publisher"),
+        }
         sync(EssaySource, {"essay": essay, "order": order}, values, report)
     for order, item in enumerate(data.get("data_series", []), start=1):
         values = {
             "source_url": item.get("source_url", ""),
-            **_fields(item, "title", "description", "unit", "label_axis", "source"),
+            **translated_fields(item, "title", "description", "unit", "label_axis", "source"),
         }
         series, series_status = sync(DataSeries, {"essay": essay, "order": order}, values, report)
         if series_status == "created":

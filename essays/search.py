@@ -1,14 +1,11 @@
 """What search indexes of the essays: each published essay, once per language (see portal.search)."""
 
-from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
 from django.utils import translation
 
 from essays.models import Essay, EssaySection
-from portal.i18n import translated
+from portal.i18n import LANGUAGE_CODES, translated
 from portal.search import plain_text
-
-LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
 
 def _essay_of(section):
@@ -34,7 +31,7 @@ def documents(essay):
     essay = Essay.objects.published().prefetch_related("sections").filter(pk=essay.pk).first()
     if essay is None:
         return
-    for language in LANGUAGES:
+    for language in LANGUAGE_CODES:
         parts = [translated(essay, "lead", language).value]
         for section in essay.sections.all():
             parts += [

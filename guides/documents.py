@@ -8,6 +8,7 @@ from portal.documents import Doc
 from portal.i18n import translated
 from portal.search import plain_text
 from portal.templatetags.azamat import long_date
+from portal.text import text_lines
 
 
 def guide_document(guide, rate, fees, language):
@@ -71,9 +72,8 @@ def guide_document(guide, rate, fees, language):
             doc.add_markdown(t(guide, "fees_note"))
         for table in guide.tables.all():
             doc.add("heading", t(table, "title"))
-            rows = [translated(table, "columns", language).value.splitlines()]
-            rows += [translated(row, "cells", language).value.splitlines() for row in table.rows.all()]
-            doc.add("table", rows=[[cell.strip() for cell in row if cell.strip()] for row in rows])
+            rows = [text_lines(t(table, "columns"))] + [text_lines(t(row, "cells")) for row in table.rows.all()]
+            doc.add("table", rows=rows)
             doc.add_markdown(t(table, "note"))
         if guide.faqs.all():
             doc.add("heading", _("Questions and answers"))

@@ -23,7 +23,7 @@ from guides.models import (
     Step,
     Tip,
 )
-from portal.loading import read_yaml, sync, translated_values
+from portal.loading import read_yaml, sync, translated_fields, translated_values
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -39,13 +39,6 @@ def load(report, stdout=None):
         categories[category.slug] = category
     for path in sorted((DATA_DIR / "guides").glob("*.yaml")):
         load_guide(read_yaml(path), categories, report)
-
-
-def _fields(item, *names):
-    values = {}
-    for name in names:
-        values.update(translated_values(name, item.get(name)))
-    return values
 
 
 def _decimal(value, places):
@@ -67,7 +60,9 @@ def load_guide(data, categories, report):
             "order": data.get("order", 0),
             "status": data.get("status", "published"),
             "last_reviewed": data["last_reviewed"],
-            **_fields(data, "title", "summary", "audience", "time_needed", "cost", "result", "intro", "fees_note"),
+            **translated_fields(
+                data, "title", "summary", "audience", "time_needed", "cost", "result", "intro", "fees_note"
+            ),
         },
         report,
     )
@@ -78,34 +73,42 @@ def load_guide(data, categories, report):
         )
     for order, item in enumerate(data.get("routes", []), start=1):
         route, _ = sync(
-            Route, {"guide": guide, "order": order}, _fields(item, "title", "suits", "advantages", "needs"), report
+            Route,
+            {"guide": guide, "order": order},
+            translated_fields(item, "title", "suits", "advantages", "needs"),
+            report,
         )
         for step_order, step in enumerate(item.get("steps", []), start=1):
-            sync(Step, {"route": route, "order": step_order}, _fields(step, "title", "body"), report)
+            sync(Step, {"route": route, "order": step_order}, translated_fields(step, "title", "body"), report)
     for order, item in enumerate(data.get("documents", []), start=1):
-        values = {"is_required": item.get("required", True), **_fields(item, "name", "note")}
+        values = {"is_required": item.get("required", True), **translated_fields(item, "name", "note")}
         sync(Document, {"guide": guide, "order": order}, values, report)
     for order, item in enumerate(data.get("fees", []), start=1):
         values = {
             "amount_mci": _decimal(item.get("mci"), "0.001"),
             "amount_tenge": _decimal(item.get("tenge"), "0.01"),
             "source_url": item.get("source_url", ""),
-            **_fields(item, "condition"),
+            **translated_fields(item, "condition"),
         }
         sync(Fee, {"guide": guide, "order": order}, values, report)
     for order, item in enumerate(data.get("faqs", []), start=1):
-        sync(Faq, {"guide": guide, "order": order}, _fields(item, "question", "answer"), report)
+        sync(Faq, {"guide": guide, "order": order}, translated_fields(item, "question", "answer"), report)
     for order, item in enumerate(data.get("tips", []), start=1):
-        sync(Tip, {"guide": guide, "order": order}, {"kind": item.get("kind", "tip"), **_fields(item, "text")}, report)
+        sync(
+            Tip,
+            {"guide": guide, "order": order},
+            {"kind": item.get("kind", "tip"), **translated_fields(item, "text")},
+            report,
+        )
     for order, item in enumerate(data.get("sources", []), start=1):
         sync(
             Source,
             {"guide": guide, "order": order},
-            {"url": item["url"], **_fields(item, "title", "publisher")},
+            {"url": item["url"], **translated_fields(item, "title", "publisher")},
             report,
         )
     for order, item in enumerate(data.get("tables", []), start=1):
-        values = {**_fields(item, "title", "note"), **translated_values("columns", _joined(item["columns"]))}
+        values = {**translated_fields(item, "title", "note"), **translated_values("columns", _joined(item["columns"]))}
         table, _ = sync(ComparisonTable, {"guide": guide, "order": order}, values, report)
         for row_order, row in enumerate(item.get("rows", []), start=1):
             sync(ComparisonRow, {"table": table, "order": row_order}, translated_values("cells", _joined(row)), report)

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.models import BundledContent, OrderedPart, Publishable
+from portal.text import text_lines
 
 
 class MciRateQuerySet(models.QuerySet):
@@ -239,10 +240,6 @@ class Source(OrderedPart):
         return self.title
 
 
-def lines(text):
-    return [line.strip() for line in (text or "").splitlines() if line.strip()]
-
-
 class ComparisonTable(OrderedPart):
     """A table of translatable rows and columns (a bank comparison, "what you need" …).
 
@@ -271,7 +268,7 @@ class ComparisonRow(OrderedPart):
         verbose_name_plural = _("rows")
 
     def __str__(self):
-        return " | ".join(lines(self.cells))[:80]
+        return " | ".join(text_lines(self.cells))[:80]
 
     def clean(self):
         """Each language's row has as many cells as the table has columns in that language."""
@@ -279,8 +276,8 @@ class ComparisonRow(OrderedPart):
             return
         errors = {}
         for code, _name in settings.LANGUAGES:
-            columns = lines(getattr(self.table, f"columns_{code}", ""))
-            cells = lines(getattr(self, f"cells_{code}", ""))
+            columns = text_lines(getattr(self.table, f"columns_{code}", ""))
+            cells = text_lines(getattr(self, f"cells_{code}", ""))
             if columns and cells and len(cells) != len(columns):
                 errors[f"cells_{code}"] = _("%(cells)d cells for %(columns)d columns: give one cell per line.") % {
                     "cells": len(cells),

@@ -1,15 +1,12 @@
 """What search indexes of the guides: each published guide, once per language (see portal.search)."""
 
-from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Prefetch
 from django.utils import translation
 
 from guides.models import Category, ComparisonRow, ComparisonTable, Document, Faq, Fee, Guide, Route, Source, Step, Tip
-from portal.i18n import translated
+from portal.i18n import LANGUAGE_CODES, translated
 from portal.search import plain_text
-
-LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
 
 def _guide_of(getter):
@@ -56,7 +53,7 @@ def documents(guide):
     guide = _with_parts(Guide.objects.published()).filter(pk=guide.pk).first()
     if guide is None:
         return
-    for language in LANGUAGES:
+    for language in LANGUAGE_CODES:
 
         def text(obj, field, language=language):
             return translated(obj, field, language).value

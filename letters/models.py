@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from portal.models import BundledContent, Publishable
+from portal.text import text_lines
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 AUTOMATIC = {"today"}  # placeholders filled without a field
@@ -96,4 +97,4 @@ class LetterField(BundledContent):
         return self.name
 
     def option_list(self, text):
-        return [line.strip() for line in (text or "").splitlines() if line.strip()]
+        return text_lines(text)

@@ -11,14 +11,13 @@ Translated fields come in one of two shapes:
 import math
 from typing import Literal
 
-from django.conf import settings
 from ninja import Schema
 from pydantic import Field
 
-from portal.i18n import FALLBACK_ORDER, all_languages, translated
+from portal.i18n import FALLBACK_ORDER, LANGUAGE_CODES, all_languages, translated
+from portal.text import text_lines
 
 Language = Literal["kk", "ru", "en"]
-LANGUAGE_CODES = tuple(code for code, _name in settings.LANGUAGES)
 API_FORMAT_VERSION = 1
 
 
@@ -84,13 +83,9 @@ class Fields:
 
     def lines(self, obj, field):
         """A translated text field split into its non-empty lines (table columns and cells)."""
-
-        def split(text):
-            return [line.strip() for line in (text or "").splitlines() if line.strip()]
-
         if self.lang is None:
-            return {code: split(value) for code, value in all_languages(obj, field).items()}
-        return split(translated(obj, field, self.lang).value)
+            return {code: text_lines(value) for code, value in all_languages(obj, field).items()}
+        return text_lines(translated(obj, field, self.lang).value)
 
 
 def paths(view_path):

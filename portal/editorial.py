@@ -29,9 +29,9 @@ from modeltranslation.translator import NotRegistered, translator
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
+from portal.i18n import LANGUAGE_CODES
 from portal.text import mixed_script_words, word_diff
 
-LANGUAGES = [code for code, _name in settings.LANGUAGES]
 # Translated fields that are not expected in every language (official texts exist in kk and ru).
 OPTIONAL = {"constitution.article": {"text", "notes"}, "constitution.constitution": {"preamble", "source"}}
 MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
@@ -51,10 +51,10 @@ def missing_languages(obj, fields=None):
     """Languages in which some field of ``obj`` is empty while another language has it."""
     missing = []
     for field in fields if fields is not None else translated_fields(type(obj)):
-        values = {code: (getattr(obj, f"{field}_{code}", "") or "").strip() for code in LANGUAGES}
+        values = {code: (getattr(obj, f"{field}_{code}", "") or "").strip() for code in LANGUAGE_CODES}
         if any(values.values()):
             missing.extend(code for code, value in values.items() if not value and code not in missing)
-    return [code for code in LANGUAGES if code in missing]
+    return [code for code in LANGUAGE_CODES if code in missing]
 
 
 def missing_in(model, language):
@@ -63,7 +63,7 @@ def missing_in(model, language):
     for field in translated_fields(model):
         empty = Q(**{f"{field}_{language}": ""}) | Q(**{f"{field}_{language}__isnull": True})
         elsewhere = Q()
-        for code in LANGUAGES:
+        for code in LANGUAGE_CODES:
             if code != language:
                 elsewhere |= ~Q(**{f"{field}_{code}": ""}) & Q(**{f"{field}_{code}__isnull": False})
         condition |= empty & elsewhere
@@ -78,7 +78,7 @@ class MissingTranslationFilter(admin.SimpleListFilter):
         return [(code, name) for code, name in settings.LANGUAGES]
 
     def queryset(self, request, queryset):
-        if self.value() in LANGUAGES:
+        if self.value() in LANGUAGE_CODES:
             return queryset.filter(missing_in(queryset.model, self.value())).distinct()
         return queryset
 
@@ -95,7 +95,7 @@ def _internal_link_problem(path):
         return None
     prefix = target.strip("/").split("/", 1)[0]
     try:
-        with translation.override(prefix if prefix in LANGUAGES else None):  # /en/… resolves in English
+        with translation.override(prefix if prefix in LANGUAGE_CODES else None):  # /en/… resolves in English
             match = resolve(target)
     except Resolver404:
         return _("no such page")
@@ -143,7 +143,7 @@ class EditorialForm(forms.ModelForm):
         if data.get("status") == "published":
             for field in translated_fields(self._meta.model):
                 kazakh = data.get(f"{field}_kk", getattr(self.instance, f"{field}_kk", ""))
-                others = [data.get(f"{field}_{code}") for code in LANGUAGES if code != "kk"]
+                others = [data.get(f"{field}_{code}") for code in LANGUAGE_CODES if code != "kk"]
                 if any(others) and not kazakh and f"{field}_kk" in self.fields:
                     self.add_error(f"{field}_kk", _("A published item needs its Kazakh text here."))
         return data

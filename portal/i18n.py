@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.utils import translation
 
+LANGUAGE_CODES = tuple(code for code, _name in settings.LANGUAGES)
 FALLBACK_ORDER = tuple(settings.MODELTRANSLATION_FALLBACK_LANGUAGES["default"])
 
 
@@ -39,4 +40,4 @@ def translated(obj, field, language=None, order=None):
 
 def all_languages(obj, field):
     """``{"kk": …, "ru": …, "en": …}`` of a translated field, without fallback."""
-    return {code: getattr(obj, f"{field}_{code}", "") or "" for code, _ in settings.LANGUAGES}
+    return {code: getattr(obj, f"{field}_{code}", "") or "" for code in LANGUAGE_CODES}

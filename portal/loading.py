@@ -87,6 +87,14 @@ def read_yaml(path):
         return yaml.safe_load(handle)
 
 
+def translated_fields(item, *names):
+    """``translated_values`` for several fields of one bundled item: ``{"title_kk": …, "summary_kk": …}``."""
+    values = {}
+    for name in names:
+        values.update(translated_values(name, item.get(name)))
+    return values
+
+
 def translated_values(prefix, values):
     """``{"kk": …, "ru": …}`` from bundled data as ``{"<prefix>_kk": …, "<prefix>_ru": …, "<prefix>_en": ""}``;
     a plain string is taken as the same text in every language (names, numbers)."""

@@ -22,8 +22,9 @@ from django.utils.cache import get_conditional_response, patch_cache_control, pa
 from django.utils.http import http_date
 
 from portal.content import last_updated
+from portal.i18n import LANGUAGE_CODES
 
-LANGUAGE_PREFIX = re.compile("^/(" + "|".join(code for code, _name in settings.LANGUAGES) + ")/")
+LANGUAGE_PREFIX = re.compile("^/(" + "|".join(LANGUAGE_CODES) + ")/")
 API_PREFIX = "/api/"
 NOT_CONTENT = ("/api/v1/openapi.json", "/api/v1/docs")  # change with the code, not the data
 API_MAX_AGE = 60

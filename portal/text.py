@@ -55,6 +55,11 @@ def normalise_cyrillic(text):
     return _WORD.sub(fix, text)
 
 
+def text_lines(text):
+    """The non-empty lines of a text, stripped (table cells, options: one per line)."""
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
 def mixed_script_words(text):
     """Words that mix Cyrillic with Latin or Arabic letters (typos that break search)."""
     return [w for w in _WORD.findall(text) if _CYRILLIC.search(w) and _FOREIGN.search(w)]

@@ -7,6 +7,8 @@ from django import template
 from django.utils.formats import number_format
 from django.utils.translation import gettext
 
+from portal.text import text_lines
+
 register = template.Library()
 
 
@@ -44,4 +46,4 @@ def domain(url):
 @register.filter
 def cells(text):
     """The non-empty lines of a translated table field."""
-    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+    return text_lines(text)

@@ -8,7 +8,8 @@ from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
-from portal.editorial import LANGUAGES, missing_in, missing_languages, translated_fields
+from portal.editorial import missing_in, missing_languages, translated_fields
+from portal.i18n import LANGUAGE_CODES
 from portal.roles import CONTENT_APPS
 
 register = template.Library()
@@ -32,7 +33,7 @@ def editorial_dashboard(context):
             if not translated_fields(model) or not user.has_perm(f"{label}.view_{model._meta.model_name}"):
                 continue
             condition = Q()
-            for code in LANGUAGES:
+            for code in LANGUAGE_CODES:
                 condition |= missing_in(model, code)
             queryset = model._default_manager.filter(condition).distinct()
             count = queryset.count()
