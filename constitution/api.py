@@ -177,12 +177,45 @@ def _articles():
     return Article.objects.select_related("section", "constitution").prefetch_related("topics")
 
 
-@router.get("/editions", response={200: EditionPage, **ERRORS}, summary="Editions of the Constitution")
-def list_editions(request, lang: Language | None = Query(None, description=LANG_HELP)):
-    editions = Constitution.objects.annotate(
+def articles_with_counterparts():
+    """Articles with what ``article_out`` reads: section, topics and counterparts in other editions."""
+    counterparts = Article.objects.select_related("constitution").order_by("sort_key")
+    return _articles().prefetch_related(
+        Prefetch("predecessors", queryset=counterparts), Prefetch("successors", queryset=counterparts)
+    )
+
+
+def editions_with_counts():
+    """Editions, newest first, with ``section_count`` and ``article_count``."""
+    return Constitution.objects.annotate(
         section_count=Count("sections", distinct=True), article_count=Count("articles", distinct=True)
     ).order_by("-year")
-    items, page = paginate(editions, 1, 200)
+
+
+def sections_with_ranges(edition):
+    """The sections of an edition with ``article_count`` and the sort keys of their first and last
+    articles; ``name_ranges`` turns the keys into article numbers."""
+    return (
+        Section.objects.filter(constitution=edition)
+        .annotate(
+            article_count=Count("articles"), first_key=Min("articles__sort_key"), last_key=Max("articles__sort_key")
+        )
+        .order_by("order", "id")
+    )
+
+
+def name_ranges(sections, edition):
+    """Set ``first_article`` and ``last_article`` on sections from ``sections_with_ranges`` (1 query)."""
+    numbers = dict(Article.objects.filter(constitution=edition).values_list("sort_key", "number"))
+    for section in sections:
+        section.first_article = numbers.get(section.first_key)
+        section.last_article = numbers.get(section.last_key)
+    return sections
+
+
+@router.get("/editions", response={200: EditionPage, **ERRORS}, summary="Editions of the Constitution")
+def list_editions(request, lang: Language | None = Query(None, description=LANG_HELP)):
+    items, page = paginate(editions_with_counts(), 1, 200)
     fields = Fields(lang)
     results = [edition_out(e, fields, e.section_count, e.article_count) for e in items]
     return {**page, "results": results}
@@ -197,21 +230,9 @@ def list_sections(
     page_size: int = Query(50, ge=1, le=200, description=PAGE_SIZE_HELP),
 ):
     chosen = _edition(edition)
-    sections = (
-        Section.objects.filter(constitution=chosen)
-        .annotate(
-            article_count=Count("articles"),
-            first_key=Min("articles__sort_key"),
-            last_key=Max("articles__sort_key"),
-        )
-        .order_by("order", "id")
-    )
-    items, meta = paginate(sections, page, page_size)
-    numbers = dict(Article.objects.filter(constitution=chosen).values_list("sort_key", "number"))
+    items, meta = paginate(sections_with_ranges(chosen), page, page_size)
+    name_ranges(items, chosen)
     fields = Fields(lang)
-    for section in items:
-        section.first_article = numbers.get(section.first_key)
-        section.last_article = numbers.get(section.last_key)
     return {**meta, "results": [section_out(s, fields, chosen) for s in items]}
 
 
@@ -274,15 +295,7 @@ def get_article(
     edition: int | None = Query(None, ge=1900, le=2100, description=EDITION_HELP),
 ):
     chosen = _edition(edition)
-    counterparts = Article.objects.select_related("constitution").order_by("sort_key")
-    article = (
-        _articles()
-        .prefetch_related(
-            Prefetch("predecessors", queryset=counterparts), Prefetch("successors", queryset=counterparts)
-        )
-        .filter(constitution=chosen, number=number)
-        .first()
-    )
+    article = articles_with_counterparts().filter(constitution=chosen, number=number).first()
     if article is None:
         raise Http404(f"The Constitution of {chosen.year} has no article {number}.")
     return article_out(article, Fields(lang), chosen)

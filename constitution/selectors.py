@@ -133,3 +133,20 @@ def article_url_in_force(number):
     edition = _edition_in_force()
     article = Article.objects.filter(constitution=edition, number=number).select_related("constitution").first()
     return article.get_absolute_url() if article else None
+
+
+def article_links():
+    """Articles as other pages link to them (number, summary, edition), in edition and number order."""
+    return (
+        Article.objects.select_related("constitution")
+        .only(
+            "number",
+            "sort_key",
+            "summary_kk",
+            "summary_ru",
+            "summary_en",
+            "constitution__year",
+            "constitution__in_force_until",
+        )
+        .order_by("constitution__year", "sort_key")
+    )

@@ -3,16 +3,13 @@
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Prefetch
 from django.http import Http404
 from django.utils import translation
 from ninja import Path, Query, Router, Schema
 from pydantic import Field
 
-from constitution.models import Article
-from essays.models import DataSeries, Essay
-from essays.selectors import reading_minutes
-from guides.models import Guide
+from essays import selectors
+from essays.models import Essay
 from portal.apitools import (
     ERRORS,
     LANG_HELP,
@@ -91,11 +88,11 @@ class EssayPage(Page):
 def _minutes(essay, lang):
     if lang:
         with translation.override(lang):
-            return reading_minutes(essay)
+            return selectors.reading_minutes(essay)
     minutes = {}
     for code in LANGUAGE_CODES:
         with translation.override(code):
-            minutes[code] = reading_minutes(essay)
+            minutes[code] = selectors.reading_minutes(essay)
     return minutes
 
 
@@ -138,18 +135,8 @@ def essay_out(essay, fields):
 
 
 def essays_for_api():
-    """Published essays with everything ``essay_out`` reads, newest first (7 queries in all)."""
-    return (
-        Essay.objects.published()
-        .prefetch_related(
-            "sections",
-            "sources",
-            Prefetch("data_series", queryset=DataSeries.objects.prefetch_related("points")),
-            Prefetch("related_articles", queryset=Article.objects.select_related("constitution").order_by("sort_key")),
-            Prefetch("related_guides", queryset=Guide.objects.published().order_by("order", "slug")),
-        )
-        .order_by("-published_on", "slug", "id")
-    )
+    """Published essays with everything ``essay_out`` reads, newest first (6 queries in all)."""
+    return selectors.with_parts(Essay.objects.published()).order_by("-published_on", "slug", "id")
 
 
 @router.get("/essays", response={200: EssayPage, **ERRORS}, summary="Published essays, newest first")

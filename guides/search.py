@@ -1,10 +1,10 @@
 """What search indexes of the guides: each published guide, once per language (see portal.search)."""
 
 from django.core.exceptions import ObjectDoesNotExist
-from django.db.models import Prefetch
 from django.utils import translation
 
 from guides.models import Category, ComparisonRow, ComparisonTable, Document, Faq, Fee, Guide, Route, Source, Step, Tip
+from guides.selectors import with_parts
 from portal.i18n import LANGUAGE_CODES, translated
 from portal.search import plain_text
 
@@ -38,19 +38,13 @@ def identity(guide):
     return "guide", str(guide.pk)
 
 
-def _with_parts(queryset):
-    return queryset.prefetch_related(
-        Prefetch("routes", queryset=Route.objects.prefetch_related("steps")), "documents", "faqs", "tips"
-    )
-
-
 def indexable():
-    return _with_parts(Guide.objects.published())
+    return with_parts(Guide.objects.published())
 
 
 def documents(guide):
     """Title, summary, who it is for, routes with their steps, documents, FAQ and tips."""
-    guide = _with_parts(Guide.objects.published()).filter(pk=guide.pk).first()
+    guide = with_parts(Guide.objects.published()).filter(pk=guide.pk).first()
     if guide is None:
         return
     for language in LANGUAGE_CODES:

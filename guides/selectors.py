@@ -6,7 +6,7 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from constitution.models import Article
+from constitution.selectors import article_links
 from guides.models import Category, ComparisonTable, Guide, MciRate, Route, Step
 from letters.models import LetterTemplate
 
@@ -24,33 +24,26 @@ def featured_guides(limit=6):
     return list(Guide.objects.published().select_related("category")[:limit])
 
 
+def with_parts(guides):
+    """Guides with every part their page, files and JSON show (10 queries, however many guides)."""
+    return guides.select_related("category").prefetch_related(
+        Prefetch("routes", queryset=Route.objects.prefetch_related(Prefetch("steps", queryset=Step.objects.all()))),
+        "documents",
+        "fees",
+        "faqs",
+        "tips",
+        "sources",
+        Prefetch("tables", queryset=ComparisonTable.objects.prefetch_related("rows")),
+        Prefetch("related_articles", queryset=article_links()),
+    )
+
+
 def guide_detail(slug, preview=False):
     """A published guide with everything its page shows (12 queries); 404 for drafts and unknown
     slugs, except that ``preview`` (staff) also finds drafts."""
-    related = Article.objects.select_related("constitution").only(
-        "number",
-        "sort_key",
-        "summary_kk",
-        "summary_ru",
-        "summary_en",
-        "constitution__year",
-        "constitution__in_force_until",
-    )
     guides = Guide.objects.all() if preview else Guide.objects.published()
-    return get_object_or_404(
-        guides.select_related("category").prefetch_related(
-            Prefetch("routes", queryset=Route.objects.prefetch_related(Prefetch("steps", queryset=Step.objects.all()))),
-            "documents",
-            "fees",
-            "faqs",
-            "tips",
-            "sources",
-            Prefetch("tables", queryset=ComparisonTable.objects.prefetch_related("rows")),
-            Prefetch("related_articles", queryset=related.order_by("constitution__year", "sort_key")),
-            Prefetch("letters", queryset=LetterTemplate.objects.published(), to_attr="letter_list"),
-        ),
-        slug=slug,
-    )
+    letters = Prefetch("letters", queryset=LetterTemplate.objects.published(), to_attr="letter_list")
+    return get_object_or_404(with_parts(guides).prefetch_related(letters), slug=slug)
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,6 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Count, Max, Min, Prefetch
 from django.http import FileResponse, Http404, StreamingHttpResponse
 from django.utils import timezone, translation
 from ninja import NinjaAPI, Query, Schema
@@ -22,14 +21,25 @@ from ninja.errors import HttpError, ValidationError
 from ninja.renderers import JSONRenderer
 from pydantic import Field
 
-from constitution.api import ArticleOut, EditionOut, SectionOut, article_out, edition_out, section_out
+from constitution.api import (
+    ArticleOut,
+    EditionOut,
+    SectionOut,
+    article_out,
+    articles_with_counterparts,
+    edition_out,
+    editions_with_counts,
+    name_ranges,
+    section_out,
+    sections_with_ranges,
+)
 from constitution.api import router as constitution_router
-from constitution.models import Article, Constitution, Section
 from essays.api import EssayOut, essay_out, essays_for_api
 from essays.api import router as essays_router
+from guides import selectors as guide_selectors
 from guides.api import GuideOut, MciOut, guide_out, mci_out
 from guides.api import router as guides_router
-from guides.models import ComparisonTable, Guide, MciRate, Route, Step
+from guides.models import Guide, MciRate
 from portal import search
 from portal.apitools import API_FORMAT_VERSION, ERRORS, Fields, Language
 from portal.content import last_updated
@@ -175,54 +185,17 @@ def _array(items):
 
 
 def _editions(fields):
-    articles_qs = (
-        Article.objects.select_related("section", "constitution")
-        .prefetch_related(
-            "topics",
-            Prefetch("predecessors", queryset=Article.objects.select_related("constitution").order_by("sort_key")),
-            Prefetch("successors", queryset=Article.objects.select_related("constitution").order_by("sort_key")),
-        )
-        .order_by("sort_key", "id")
-    )
-    editions = Constitution.objects.annotate(
-        section_count=Count("sections", distinct=True), article_count=Count("articles", distinct=True)
-    ).order_by("-year")
-    for index, edition in enumerate(editions):
+    articles = articles_with_counterparts().order_by("sort_key", "id")
+    for index, edition in enumerate(editions_with_counts()):
         head = edition_out(edition, fields, edition.section_count, edition.article_count)
-        numbers = dict(Article.objects.filter(constitution=edition).values_list("sort_key", "number"))
-        sections = []
-        for section in (
-            Section.objects.filter(constitution=edition)
-            .annotate(
-                article_count=Count("articles"), first_key=Min("articles__sort_key"), last_key=Max("articles__sort_key")
-            )
-            .order_by("order", "id")
-        ):
-            section.first_article, section.last_article = numbers.get(section.first_key), numbers.get(section.last_key)
-            sections.append(section_out(section, fields, edition))
+        sections = [section_out(s, fields, edition) for s in name_ranges(list(sections_with_ranges(edition)), edition)]
         yield ("," if index else "") + _dumps(head)[:-1] + ',"section_list":' + _dumps(sections) + ',"article_list":'
-        yield from _array(
-            article_out(a, fields, edition) for a in articles_qs.filter(constitution=edition).iterator(200)
-        )
+        yield from _array(article_out(a, fields, edition) for a in articles.filter(constitution=edition).iterator(200))
         yield "}"
 
 
 def _guides(fields):
-    guides = (
-        Guide.objects.published()
-        .select_related("category")
-        .prefetch_related(
-            Prefetch("routes", queryset=Route.objects.prefetch_related(Prefetch("steps", queryset=Step.objects.all()))),
-            "documents",
-            "fees",
-            "faqs",
-            "tips",
-            "sources",
-            Prefetch("tables", queryset=ComparisonTable.objects.prefetch_related("rows")),
-            Prefetch("related_articles", queryset=Article.objects.select_related("constitution").order_by("sort_key")),
-        )
-        .order_by("category__order", "order", "slug", "id")
-    )
+    guides = guide_selectors.with_parts(Guide.objects.published()).order_by("category__order", "order", "slug", "id")
     year = timezone.localdate().year
     rate = MciRate.objects.for_year(year)
     return (guide_out(guide, fields, rate, year) for guide in guides.iterator(50))
