@@ -7,13 +7,14 @@ from django.shortcuts import get_object_or_404
 from constitution.models import Article, Constitution, Section, Topic
 
 
-def _edition_in_force():
+def edition_in_force():
+    """The edition in force today, or None."""
     return Constitution.objects.in_force().order_by("-in_force_from").first()
 
 
 def current_edition():
     """The edition in force today, else the newest one; 404 when there is none."""
-    edition = _edition_in_force() or Constitution.objects.order_by("-in_force_from").first()
+    edition = edition_in_force() or Constitution.objects.order_by("-in_force_from").first()
     if edition is None:
         raise Http404("no edition of the Constitution is loaded")
     return edition
@@ -121,7 +122,7 @@ def changes_overview(current, previous):
 
 def home_summary():
     """What the home page shows of the Constitution: the edition in force and its key articles."""
-    edition = _edition_in_force()
+    edition = edition_in_force()
     if edition is None:
         return None
     key_articles = list(_listing_articles().filter(constitution=edition, is_key=True))
@@ -130,7 +131,7 @@ def home_summary():
 
 def article_url_in_force(number):
     """The address of article ``number`` of the edition in force, or None when it has none."""
-    edition = _edition_in_force()
+    edition = edition_in_force()
     article = Article.objects.filter(constitution=edition, number=number).select_related("constitution").first()
     return article.get_absolute_url() if article else None
 

@@ -18,9 +18,9 @@ def page_exists(match):
     if namespace == "letters" and "slug" in kwargs:
         return _exists("letters.LetterTemplate", slug=kwargs["slug"])
     if namespace == "constitution":
-        from constitution.selectors import _edition_in_force
+        from constitution.selectors import edition_in_force
 
-        edition = {"year": kwargs["year"]} if "year" in kwargs else {"pk": getattr(_edition_in_force(), "pk", None)}
+        edition = {"year": kwargs["year"]} if "year" in kwargs else {"pk": getattr(edition_in_force(), "pk", None)}
         editions = apps.get_model("constitution.Constitution")._default_manager.filter(**edition)
         if "year" in kwargs and not editions.exists():
             return False

@@ -1,26 +1,13 @@
 """Every guide and essay downloads as Word and PDF, built from the same data as its page."""
 
-import io
-
-import docx
-import pypdf
 import pytest
 
 from essays.models import Essay
 from guides.models import Guide
 from portal.documents import Doc, docx_bytes, markdown_blocks, pdf_bytes
+from tests.readback import docx_text, pdf_text
 
 pytestmark = pytest.mark.django_db
-
-
-def docx_text(content):
-    document = docx.Document(io.BytesIO(content))
-    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
-    return "\n".join([p.text for p in document.paragraphs] + cells)
-
-
-def pdf_text(content):
-    return "\n".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(content)).pages)
 
 
 def read(fmt, content):

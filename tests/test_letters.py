@@ -1,11 +1,8 @@
 """Fill-in letters: validation (IIN with property-based tests), files read back, privacy."""
 
-import io
 import logging
 from datetime import date, timedelta
 
-import docx
-import pypdf
 import pytest
 from django.core.cache import cache
 from django.db import connection
@@ -18,6 +15,7 @@ from hypothesis import strategies as st
 
 from letters import iin as iin_rules
 from letters.forms import normalise_phone
+from tests.readback import docx_text, pdf_text
 
 pytestmark = pytest.mark.django_db
 
@@ -50,15 +48,6 @@ def filled(**changes):
     }
     data.update(changes)
     return data
-
-
-def docx_text(content):
-    document = docx.Document(io.BytesIO(content))
-    return "\n".join(p.text for p in document.paragraphs)
-
-
-def pdf_text(content):
-    return "\n".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(content)).pages)
 
 
 # --- IIN -----------------------------------------------------------------------------------------
