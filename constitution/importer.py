@@ -119,18 +119,18 @@ def check_structure(constitution, data):
         )
 
 
-def _clean(text, language):
+def clean_text(text, language):
+    """An official text as stored: trimmed, and Kazakh with Cyrillic letters for Latin look-alikes."""
     text = (text or "").strip()
     return normalise_cyrillic(text) if language == "kk" else text
 
 
 @transaction.atomic
-def import_text(constitution, language, data, only_empty=False):
+def import_text(constitution, language, data):
     """Write the official text in ``language`` into the edition; returns an ImportReport.
 
-    With ``only_empty`` an article, title or preamble that already has text in
-    that language is left as it is (the bundled-content load uses this, so an
-    editor's correction is never overwritten by a routine load).
+    Every save goes through the models' signals, so the content version (page and API caches,
+    the export) and the search index follow in the same run.
     """
     check_structure(constitution, data)
     report = ImportReport(language)
@@ -139,34 +139,32 @@ def import_text(constitution, language, data, only_empty=False):
     sections = {s.number: s for s in constitution.sections.all()}
     for section_data in data["sections"]:
         section = sections[section_data["number"]]
-        title = _clean(section_data.get("title"), language)
+        title = clean_text(section_data.get("title"), language)
         current_title = getattr(section, f"title_{language}")
-        if title and title != current_title and not (only_empty and current_title):
+        if title and title != current_title:
             setattr(section, f"title_{language}", title)
             section.save(update_fields=[f"title_{language}", "updated_at"])
             report.section_titles_changed.append(section.number)
         for article_data in section_data["articles"]:
             article = articles[article_data["number"]]
-            text = _clean(article_data.get("text"), language)
-            notes = _clean("\n".join(article_data.get("notes") or []), language)
+            text = clean_text(article_data.get("text"), language)
+            notes = clean_text("\n".join(article_data.get("notes") or []), language)
             old_text, old_notes = getattr(article, text_field), getattr(article, notes_field)
-            if only_empty and old_text:
-                continue
             if (text, notes) != (old_text, old_notes):
                 setattr(article, text_field, text)
                 setattr(article, notes_field, notes)
                 article.save(update_fields=[text_field, notes_field, "updated_at"])
                 report.articles_changed.append(article.number)
-    preamble = _clean("\n".join(data.get("preamble") or []), language)
+    preamble = clean_text("\n".join(data.get("preamble") or []), language)
     current_preamble = getattr(constitution, f"preamble_{language}")
-    if preamble and preamble != current_preamble and not (only_empty and current_preamble):
+    if preamble and preamble != current_preamble:
         setattr(constitution, f"preamble_{language}", preamble)
         constitution.save(update_fields=[f"preamble_{language}", "updated_at"])
         report.preamble_changed = True
     return report
 
 
-def import_file(path, year, language, only_empty=False):
+def import_file(path, year, language):
     """Import one source file into the edition of ``year``."""
     constitution = Constitution.objects.get(year=year)
-    return import_text(constitution, language, read_source(path), only_empty=only_empty)
+    return import_text(constitution, language, read_source(path))

@@ -1,20 +1,26 @@
 """Bundled content of the constitution app: structure, explanations, mapping, official texts.
 
-Our own explanations live in ``constitution/data/*.yaml``. The official texts are
-read from ``settings.AZAMAT_DATA_DIR / "constitution"`` when that folder exists;
-they fill only empty texts, so ``import_constitution`` stays the way to replace one.
+Our own explanations live in ``constitution/data/*.yaml``; the official texts in
+``constitution/data/official/`` (see its README). A folder named by ``AZAMAT_DATA_DIR`` may hold a
+newer text (``constitution/<language>-<year>.json``), which is then loaded in its place.
+
+An article's official text has its own fingerprint (``official_text_hash``), apart from our
+explanation's: a newer bundled text replaces the one loaded before, an empty one is filled, and a
+text someone imported or corrected since is kept (``portal.loading.sync``).
 """
 
+from functools import cache
 from pathlib import Path
 
 from django.conf import settings
 
-from constitution.importer import import_file
+from constitution.importer import StructureMismatch, clean_text, read_source
 from constitution.models import Article, Constitution, Correspondence, Section, Topic
 from portal import loading as portal_loading
 from portal.loading import sync, translated_values
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
+OFFICIAL_DIR = DATA_DIR / "official"
 OFFICIAL_TEXTS = [(2026, "kk"), (2026, "ru"), (1995, "kk"), (1995, "ru"), (1995, "en")]
 
 
@@ -36,23 +42,57 @@ def expand_numbers(spec):
 
 
 def official_text_path(year, language):
-    return Path(settings.AZAMAT_DATA_DIR) / "constitution" / f"{language}-{year}.json"
+    """The file of an official text: a newer one under ``AZAMAT_DATA_DIR`` if present, else the bundled one."""
+    if settings.AZAMAT_DATA_DIR:
+        newer = Path(settings.AZAMAT_DATA_DIR) / "constitution" / f"{language}-{year}.json"
+        if newer.exists():
+            return newer
+    bundled = OFFICIAL_DIR / f"{language}-{year}.json"
+    return bundled if bundled.exists() else None
+
+
+@cache
+def _read_official(path, mtime):
+    return read_source(path)
+
+
+def official_texts(edition):
+    """``{language: {"path", "preamble", "articles": {number: (text, notes)}}}`` for one edition of
+    ``structure.yaml``, each text checked against the edition's sections and articles."""
+    texts = {}
+    for year, language in OFFICIAL_TEXTS:
+        if year != edition["year"] or (path := official_text_path(year, language)) is None:
+            continue
+        data = _read_official(path, path.stat().st_mtime)
+        expected = {item["number"]: expand_numbers(item["articles"]) for item in edition["sections"]}
+        found = {s["number"]: [a["number"] for a in s.get("articles", [])] for s in data.get("sections", [])}
+        if found != expected:
+            raise StructureMismatch(f"{path}: its sections or articles are not those of the {year} edition")
+        articles = {}
+        for section in data["sections"]:
+            for item in section["articles"]:
+                notes = "\n".join(item.get("notes") or [])
+                articles[item["number"]] = (clean_text(item.get("text"), language), clean_text(notes, language))
+        preamble = clean_text("\n".join(data.get("preamble") or []), language)
+        texts[language] = {"path": path, "preamble": preamble, "articles": articles}
+    return texts
 
 
 def load(report, stdout=None):
     """Load everything bundled for the constitution app."""
     topics = _load_topics(report)
     for edition in read_yaml("structure.yaml")["editions"]:
-        _load_edition(edition, read_yaml(f"explanations-{edition['year']}.yaml"), topics, report)
+        texts = official_texts(edition)
+        if stdout:
+            for language, text in texts.items():
+                stdout.write(f"official text {edition['year']} {language}: {text['path']}")
+        _load_edition(edition, read_yaml(f"explanations-{edition['year']}.yaml"), topics, texts, report)
     _load_mapping(report)
-    for year, language in OFFICIAL_TEXTS:
-        path = official_text_path(year, language)
-        if path.exists():
-            result = import_file(path, year, language, only_empty=True)
-            if stdout and result.changed:
-                stdout.write(f"official text {year} {result.summary()}")
-        elif stdout:
-            stdout.write(f"official text {year} {language}: {path} not found, skipped")
+
+
+def _official_values(texts, field, value_of):
+    """``{"<field>_kk": …, "<field>_ru": …}`` for the languages that have an official text."""
+    return {f"{field}_{language}": value_of(text) for language, text in sorted(texts.items())}
 
 
 def _load_topics(report):
@@ -65,7 +105,7 @@ def _load_topics(report):
     return topics
 
 
-def _load_edition(edition, explanations, topics, report):
+def _load_edition(edition, explanations, topics, texts, report):
     """One edition: its structure (structure.yaml) with our explanations merged in, one sync per object."""
     constitution, _ = sync(
         Constitution,
@@ -82,6 +122,15 @@ def _load_edition(edition, explanations, topics, report):
         },
         report,
     )
+    if texts:
+        sync(
+            Constitution,
+            {"pk": constitution.pk},
+            _official_values(texts, "preamble", lambda text: text["preamble"]),
+            report,
+            hash_field="official_text_hash",
+            fill_empty=True,
+        )
     section_notes = {item["number"]: item for item in explanations.get("sections", [])}
     article_notes = {str(number): item for number, item in (explanations.get("articles") or {}).items()}
     key_numbers = {str(n) for n in explanations.get("key_articles", [])}
@@ -115,6 +164,18 @@ def _load_edition(edition, explanations, topics, report):
             )
             if status in ("created", "updated"):
                 article.topics.set([topics[slug] for slug in note.get("topics", [])])
+            if texts:
+                sync(
+                    Article,
+                    {"pk": article.pk},
+                    {
+                        **_official_values(texts, "text", lambda text, n=number: text["articles"][n][0]),
+                        **_official_values(texts, "notes", lambda text, n=number: text["articles"][n][1]),
+                    },
+                    report,
+                    hash_field="official_text_hash",
+                    fill_empty=True,
+                )
 
 
 def _load_mapping(report):

@@ -44,6 +44,7 @@ class Constitution(BundledContent):
     preamble = models.TextField(_("preamble (official text)"), blank=True)
     source = models.TextField(_("source of the official text"), blank=True)
     source_url = models.URLField(_("official publication"), blank=True)
+    official_text_hash = models.CharField(max_length=64, blank=True, editable=False)
 
     objects = ConstitutionQuerySet.as_manager()
 
@@ -122,6 +123,9 @@ class Article(BundledContent):
     summary = models.TextField(_("summary (one sentence, unofficial)"), blank=True)
     text = models.TextField(_("official text"), blank=True)
     notes = models.TextField(_("publisher's notes (amendments)"), blank=True)
+    official_text_hash = models.CharField(
+        max_length=64, blank=True, editable=False, help_text="Fingerprint of the bundled official text last loaded."
+    )
     is_excluded = models.BooleanField(_("excluded"), default=False, help_text=_("Excluded by an amendment."))
     is_key = models.BooleanField(_("key article"), default=False)
     topics = models.ManyToManyField(Topic, blank=True, related_name="articles", verbose_name=_("topics"))

@@ -105,18 +105,26 @@ def article(request, edition, current, number):
 
 
 def _comparison(old, new):
-    """Side by side in one language: the page's when the new text has it, else Russian."""
+    """Side by side in one language: the page's when the new text has it, else Russian.
+
+    Both texts must be there in that same language; otherwise there is nothing honest to measure,
+    and the comparison says which text is missing instead of a percentage.
+    """
     new_text = translated(new, "text", order=("ru", "kk"))
-    old_text = translated(old, "text", language=new_text.language, order=("ru", "kk"))
-    old_html, new_html = word_diff(old_text.value, new_text.value)
-    return {
+    language = new_text.language
+    old_value = getattr(old, f"text_{language}", "") or ""
+    missing = [article for article, value in ((old, old_value), (new, new_text.value)) if not value]
+    comparison = {
         "old": old,
-        "old_html": old_html,
-        "new_html": new_html,
-        "language": new_text.language,
+        "language": language,
         "is_fallback": new_text.is_fallback,
-        "similarity": round(similarity(old_text.value, new_text.value) * 100),
+        "missing": missing,
+        "similarity": None,
     }
+    if not missing:
+        comparison["old_html"], comparison["new_html"] = word_diff(old_value, new_text.value)
+        comparison["similarity"] = round(similarity(old_value, new_text.value) * 100)
+    return comparison
 
 
 def changes(request):

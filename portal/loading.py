@@ -50,29 +50,37 @@ class LoadReport:
                 yield f"{bucket:>9}: {number:5d} {name}"
 
 
-def sync(model, lookup, values, report):
+def sync(model, lookup, values, report, hash_field="bundle_hash", fill_empty=False):
     """Create or update one bundled object per the rules above.
 
     Returns ``(obj, status)`` with status one of created, updated, kept, unchanged.
 
     ``values`` holds plain field values (foreign keys as ``<name>_id``), so that
     the fingerprint of what is stored can be compared with what is bundled.
+    ``hash_field`` names the field that keeps the fingerprint: a model can keep
+    separate fingerprints for separate groups of bundled fields (the official
+    text of an article apart from our explanation of it). With ``fill_empty``
+    an object whose fields are all still empty counts as untouched, so content
+    that a first install lacked (or a hash from before a field joined the group)
+    is filled in.
     """
     wanted = fingerprint(values)
     obj = model._default_manager.filter(**lookup).first()
     if obj is None:
-        obj = model._default_manager.create(**lookup, **values, bundle_hash=wanted)
+        obj = model._default_manager.create(**lookup, **values, **{hash_field: wanted})
         report.count("created", model)
         return obj, "created"
-    current = fingerprint({name: getattr(obj, name) for name in values})
+    stored = {name: getattr(obj, name) for name in values}
+    current = fingerprint(stored)
+    untouched = current == getattr(obj, hash_field) or (fill_empty and not any(stored.values()))
     if current == wanted:
-        if obj.bundle_hash != wanted:
-            model._default_manager.filter(pk=obj.pk).update(bundle_hash=wanted)
+        if getattr(obj, hash_field) != wanted:
+            model._default_manager.filter(pk=obj.pk).update(**{hash_field: wanted})
         status = "unchanged"
-    elif current == obj.bundle_hash:
+    elif untouched:
         for name, value in values.items():
             setattr(obj, name, value)
-        obj.bundle_hash = wanted
+        setattr(obj, hash_field, wanted)
         obj.save()
         status = "updated"
     else:

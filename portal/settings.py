@@ -193,8 +193,9 @@ STORAGES = {
 }
 WHITENOISE_MAX_AGE = 3600
 
-# Where the shared reference data (official Constitution texts) lives.
-AZAMAT_DATA_DIR = Path(os.environ.get("AZAMAT_DATA_DIR", BASE_DIR.parent / "shared" / "data"))
+# The official texts ship in constitution/data/official/. AZAMAT_DATA_DIR may name a folder with
+# newer ones (constitution/<language>-<year>.json), loaded in their place; unset, nothing else is read.
+AZAMAT_DATA_DIR = os.environ.get("AZAMAT_DATA_DIR", "")
 
 # Security headers. HTTPS-only settings switch on with AZAMAT_HTTPS=1.
 HTTPS = env_bool("AZAMAT_HTTPS", False)

@@ -33,16 +33,28 @@ def no_shared_cache(settings):
     settings.AZAMAT_EXPORT_DIR = ""  # the same for the export written to disk once per version
 
 
+BUNDLED_TEXTS = Path(settings.BASE_DIR) / "constitution" / "data" / "official"
+
+
 def shared_data_dir():
-    return Path(settings.AZAMAT_DATA_DIR) / "constitution"
+    """Where reference data arrives (``../shared/data`` beside the repository); tests only cross-check it."""
+    return (
+        Path(os.environ.get("AZAMAT_SHARED_DATA", Path(settings.BASE_DIR).parent / "shared" / "data")) / "constitution"
+    )
 
 
 @pytest.fixture
 def official_texts():
-    """The official texts from shared/data; skipped without them unless CI requires them."""
+    """The official texts the project ships (always there)."""
+    return BUNDLED_TEXTS
+
+
+@pytest.fixture
+def shared_texts():
+    """The reference texts beside the repository; skipped without them unless CI requires them."""
     folder = shared_data_dir()
     if not (folder / "ru-2026.json").exists():
         if os.environ.get("AZAMAT_REQUIRE_SHARED_DATA"):
             pytest.fail(f"shared data required but missing: {folder}")
-        pytest.skip(f"official texts not present in {folder}")
+        pytest.skip(f"reference texts not present in {folder}")
     return folder

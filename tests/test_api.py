@@ -68,7 +68,7 @@ def test_without_lang_every_translated_field_has_all_three_languages(client):
     assert article["paths"] == {lang: f"/{lang}/constitution/article/1/" for lang in ("kk", "ru", "en")}
 
 
-def test_with_lang_fields_are_strings_and_fallback_is_marked(client, official_texts):
+def test_with_lang_fields_are_strings_and_fallback_is_marked(client):
     article = get_json(client, f"{API}/constitution/articles/1?lang=en")
     stored = Article.objects.get(constitution__year=2026, number="1")
     assert article["summary"] == stored.summary_en

@@ -56,8 +56,8 @@ def test_bundled_structure_matches_the_official_json_texts(official_texts, name)
 
 
 @pytest.mark.parametrize(("name", "sections", "articles"), [("ru-2026.md", 11, 96), ("ru-1995.md", 9, 102)])
-def test_bundled_structure_matches_the_official_markdown_texts(official_texts, name, sections, articles):
-    data = read_source(official_texts / name)
+def test_bundled_structure_matches_the_official_markdown_texts(shared_texts, name, sections, articles):
+    data = read_source(shared_texts / name)
     assert len(data["sections"]) == sections
     assert sum(len(s["articles"]) for s in data["sections"]) == articles
     check_structure(Constitution.objects.get(year=int(name[3:7])), data)

@@ -36,7 +36,7 @@ def test_section_page_has_explanation_and_its_articles(client):
         assert f'href="/kk/constitution/article/{number}/"' in html
 
 
-def test_article_page_has_summary_official_text_with_anchors_neighbours_and_1995_counterpart(client, official_texts):
+def test_article_page_has_summary_official_text_with_anchors_neighbours_and_1995_counterpart(client):
     html = client.get("/ru/constitution/article/53/").content.decode()
     assert "145 депутатов" in html  # our summary
     assert 'id="p1"' in html and 'href="#p1"' in html
@@ -48,14 +48,14 @@ def test_article_page_has_summary_official_text_with_anchors_neighbours_and_1995
     assert "http://testserver/ru/constitution/article/53/" in html  # citation
 
 
-def test_english_article_shows_russian_official_text_with_notice(client, official_texts):
+def test_english_article_shows_russian_official_text_with_notice(client):
     html = client.get("/en/constitution/article/1/").content.decode()
     assert "There is no official text in this language yet" in html
     assert '<ol class="points" lang="ru">' in html
     assert "Kazakhstan is a democratic, secular, law-based and social state" in html
 
 
-def test_kazakh_article_shows_kazakh_text_without_latin_lookalikes(client, official_texts):
+def test_kazakh_article_shows_kazakh_text_without_latin_lookalikes(client):
     html = client.get("/kk/constitution/article/1/").content.decode()
     assert '<ol class="points" lang="kk">' in html
     assert "және әлеуметтік мемлекет" in html

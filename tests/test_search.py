@@ -68,7 +68,7 @@ def test_yo_and_ye_are_the_same_letter(client):
     assert "/ru/constitution/article/30/" in result_urls(page(client, "ru", "ОБЪЕДИНЁННЫЙ"))
 
 
-def test_english_pages_search_the_fallback_text_too(client, official_texts):
+def test_english_pages_search_the_fallback_text_too(client):
     # No official English text: English pages show (and search) the Russian one.
     assert "/en/constitution/article/52/" in result_urls(page(client, "en", "Курултай"))
 
