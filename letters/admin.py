@@ -1,7 +1,10 @@
 """Admin for letter templates: the text in three languages with its fields inline."""
 
 import reversion
+from adminsortable2.admin import CustomInlineFormSet
 from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 from letters.models import LetterField, LetterTemplate
 from portal.editorial import ContentAdmin, SortableStackedInline
@@ -10,8 +13,37 @@ reversion.register(LetterTemplate, follow=("fields",))
 reversion.register(LetterField)
 
 
+class LetterFieldFormSet(CustomInlineFormSet):
+    """Refuses a save that would leave a {placeholder} of the letter's text without its field:
+    deleting or renaming a field the text uses, or using a name in the text that is no field."""
+
+    def clean(self):
+        super().clean()
+        if any(self.errors):
+            return
+        names = {
+            form.cleaned_data["name"]
+            for form in self.forms
+            if form.cleaned_data.get("name") and not self._should_delete_form(form)
+        }
+        problems = self.instance.placeholder_problems(names)
+        if problems:
+            used = sorted({name for names in problems.values() for name in names})
+            raise ValidationError(
+                _(
+                    "The letter text uses %(placeholders)s (%(languages)s), but the letter has no such field. "
+                    "Keep or add the field, or take the placeholder out of the text in every language first."
+                )
+                % {
+                    "placeholders": ", ".join(f"{{{name}}}" for name in used),
+                    "languages": ", ".join(sorted(problems)),
+                }
+            )
+
+
 class LetterFieldInline(SortableStackedInline):
     model = LetterField
+    formset = LetterFieldFormSet
     fields = ("order", "name", "kind", "required", "label", "help_text", "options")
 
 

@@ -1,49 +1,64 @@
 """A filled-in letter as a document: the template's text with the visitor's values put in."""
 
-from letters.models import PLACEHOLDER
+from letters import templating
 from portal.documents import Doc
 from portal.i18n import translated
 
 
-def _fill(line, values):
-    def value(match):
-        found = values.get(match.group(1), "")
-        return "; ".join(found) if isinstance(found, list) else str(found)
+def compose(letter, values, language, gender=None):
+    """The letter in ``language``: addressee block on the right, centred title, paragraphs.
 
-    return PLACEHOLDER.sub(value, line)
-
-
-def compose(letter, values, language):
-    """The letter in ``language``: addressee block on the right, centred title, paragraphs; a
-    placeholder alone on a line whose value is a list (a checklist) becomes a bulleted list."""
+    A placeholder alone on a line whose value is a list (a checklist) becomes a bulleted list. An
+    addressee line or a paragraph that uses an optional field left empty is left out, so a letter
+    without attachments has no empty «Приложения:».
+    """
     body = translated(letter, "body", language).value
     filename = translated(letter, "filename", language).value or letter.slug
     doc = Doc(title=translated(letter, "title", language).value, language=language, filename=filename)
+
+    def fill(text):
+        return templating.fill(text, values, language, gender)
+
     lines = body.replace("\r\n", "\n").split("\n")
     heading_at = next((i for i, line in enumerate(lines) if line.startswith("# ")), None)
     if heading_at is not None:
-        doc.add("right", "\n".join(_fill(line, values) for line in lines[:heading_at] if line.strip()))
-        doc.add("title", _fill(lines[heading_at][2:].strip(), values))
+        header = [line for line in lines[:heading_at] if line.strip() and not templating.empty_names(line, values)]
+        doc.add("right", "\n".join(fill(line) for line in header))
+        doc.add("title", fill(lines[heading_at][2:].strip()))
         lines = lines[heading_at + 1 :]
-    paragraph = []
+    for block in _paragraphs(lines):
+        if any(templating.empty_names(line, values) for line in block):
+            continue
+        paragraph = []
 
-    def flush():
-        if paragraph:
-            doc.add("paragraph", " ".join(paragraph))
-            paragraph.clear()
+        def flush(paragraph=paragraph):
+            if paragraph:
+                doc.add("paragraph", " ".join(paragraph))
+                paragraph.clear()
 
-    for line in lines:
-        stripped = line.strip()
-        alone = PLACEHOLDER.fullmatch(stripped)
-        if alone and isinstance(values.get(alone.group(1)), list):
-            flush()
-            doc.add("bullets", items=values[alone.group(1)])
-        elif not stripped:
-            flush()
-        elif stripped.startswith("- "):
-            flush()
-            doc.add("bullets", items=[_fill(stripped[2:], values)])
-        else:
-            paragraph.append(_fill(stripped, values))
-    flush()
+        for line in block:
+            stripped = line.strip()
+            alone = templating.PLACEHOLDER.fullmatch(stripped)
+            if alone and isinstance(values.get(alone.group("name")), list):
+                flush()
+                doc.add("bullets", items=values[alone.group("name")])
+            elif stripped.startswith("- "):
+                flush()
+                doc.add("bullets", items=[fill(stripped[2:])])
+            else:
+                paragraph.append(fill(stripped))
+        flush()
     return doc
+
+
+def _paragraphs(lines):
+    """Lines grouped into paragraphs (blocks between empty lines)."""
+    block = []
+    for line in lines:
+        if line.strip():
+            block.append(line)
+        elif block:
+            yield block
+            block = []
+    if block:
+        yield block

@@ -8,12 +8,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from letters import iin as iin_rules
+from letters import templating
 from letters.models import LetterField
 from portal.i18n import translated
-from portal.templatetags.azamat import long_date
+from portal.text import control_characters, control_characters_message
 
 PHONE_CHARACTERS = re.compile(r"^\+?[\d\s()\-]+$")
 EARLIEST = 1900
+OTHER_VALUE_LIMIT = 100  # dates, choices: longer values cannot be valid
 
 IIN_MESSAGES = {
     "length": gettext_lazy("An IIN has exactly 12 digits."),
@@ -77,6 +79,22 @@ class LetterForm(forms.Form):
         self.letter_fields = list(letter_fields)
         for item in self.letter_fields:
             self.fields[item.name] = self._field(item)
+        self.oversized = self._cut_oversized()
+
+    def _cut_oversized(self):
+        """Cut values longer than their field allows before anything echoes them back: the form is
+        shown again with the beginning kept and an error, never with a megabyte pasted twice."""
+        if not self.is_bound:
+            return {}
+        data, oversized = self.data.copy(), {}
+        for name, field in self.fields.items():
+            limit = getattr(field, "max_length", None) or OTHER_VALUE_LIMIT
+            values = data.getlist(name) if hasattr(data, "getlist") else [data.get(name, "")]
+            if any(len(value) > limit for value in values if isinstance(value, str)):
+                data.setlist(name, [value[:limit] for value in values])
+                oversized[name] = limit
+        self.data = data
+        return oversized
 
     def _field(self, item):
         common = {
@@ -108,6 +126,17 @@ class LetterForm(forms.Form):
 
     def clean(self):
         data = super().clean()
+        for name, limit in self.oversized.items():
+            self.add_error(
+                name,
+                _("This is longer than %(limit)s characters: only the beginning is kept. Shorten it.")
+                % {"limit": limit},
+            )
+        for name in list(data):
+            values = data[name] if isinstance(data[name], list) else [data[name]]
+            codes = [code for value in values if isinstance(value, str) for code in control_characters(value)]
+            if codes:
+                self.add_error(name, control_characters_message(codes))
         kinds = {item.name: item.kind for item in self.letter_fields}
         iin_name = next((name for name, kind in kinds.items() if kind == LetterField.Kind.IIN), None)
         born = data.get("birth_date")
@@ -117,17 +146,29 @@ class LetterForm(forms.Form):
         return data
 
     def letter_values(self):
-        """What goes into the letter: texts, dates written out, chosen options (lists for checklists)."""
-        values = {"today": long_date(timezone.localdate())}
+        """What goes into the letter: texts, dates (written out by the letter's language), chosen
+        options (lists for checklists) and ``today``."""
+        values = {"today": timezone.localdate()}
         for item in self.letter_fields:
             value = self.cleaned_data.get(item.name)
             field = self.fields[item.name]
-            if item.kind == LetterField.Kind.DATE:
-                value = long_date(value) if value else ""
-            elif item.kind == LetterField.Kind.CHOICE:
+            if item.kind == LetterField.Kind.CHOICE:
                 value = dict(field.choices).get(value, "")
             elif item.kind == LetterField.Kind.CHECKLIST:
                 labels = dict(field.choices)
                 value = [labels[key] for key in value or [] if key in labels]
             values[item.name] = value if value is not None else ""
         return values
+
+    def applicant_gender(self):
+        """The applicant's gender for gendered words: a ``gender`` choice field (first option male,
+        second female) if the letter asks, else the IIN's seventh digit; None when unknown."""
+        for item in self.letter_fields:
+            if item.name == "gender" and item.kind == LetterField.Kind.CHOICE:
+                chosen = self.cleaned_data.get("gender")
+                if chosen in ("1", "2"):
+                    return templating.MALE if chosen == "1" else templating.FEMALE
+        for item in self.letter_fields:
+            if item.kind == LetterField.Kind.IIN and self.cleaned_data.get(item.name):
+                return templating.gender_from_iin(self.cleaned_data[item.name])
+        return None

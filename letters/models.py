@@ -3,18 +3,14 @@
 Only the template is stored. What a visitor types goes into the downloaded file and nowhere else.
 """
 
-import re
-
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from letters.templating import unknown_placeholders
+from portal.i18n import LANGUAGE_CODES
 from portal.models import BundledContent, Publishable
 from portal.text import text_lines
-
-PLACEHOLDER = re.compile(r"\{(\w+)\}")
-AUTOMATIC = {"today"}  # placeholders filled without a field
 
 
 class LetterTemplate(Publishable):
@@ -27,8 +23,11 @@ class LetterTemplate(Publishable):
         _("letter text"),
         help_text=_(
             "Lines before a line starting with “# ” are the addressee block (set on the right); the "
-            "“# ” line is the title. Fields go in as {name}; {today} is the date of the letter. An "
-            "empty line starts a new paragraph."
+            "“# ” line is the title. Fields go in as {name}; {today} is the date of the letter. A full "
+            "name in Russian declines as {name@gen} or {name@dat}, in Kazakh {name@abl} adds the ablative "
+            "ending; {g:утерял|утеряла} picks the word for the applicant's gender (from the IIN). An empty "
+            "line starts a new paragraph; a paragraph or addressee line whose optional field is left "
+            "empty is left out."
         ),
     )
     filename = models.CharField(_("file name (without extension)"), max_length=100)
@@ -52,18 +51,23 @@ class LetterTemplate(Publishable):
     def get_absolute_url(self):
         return reverse("letters:detail", kwargs={"slug": self.slug})
 
-    def clean(self):
-        """Every {placeholder} in every language must be a field of this letter (checked on save in the admin)."""
-        if not self.pk:
-            return
-        names = set(self.fields.values_list("name", flat=True)) | AUTOMATIC
-        errors = {}
-        for code in ("kk", "ru", "en"):
-            unknown = sorted(set(PLACEHOLDER.findall(getattr(self, f"body_{code}", "") or "")) - names)
-            if unknown:
-                errors[f"body_{code}"] = _("Unknown fields: %(names)s.") % {"names": ", ".join(unknown)}
-        if errors:
-            raise ValidationError(errors)
+    def placeholder_problems(self, names=None):
+        """``{language: [names]}`` of placeholders in the text that are not fields of this letter
+        (``names``, or the fields stored now). The admin checks it on every save of the letter and
+        its fields, and an import refuses a file that breaks it: a letter with a dangling {name}
+        would print a blank where the visitor's answer belongs."""
+        if names is None:
+            names = set(self.fields.values_list("name", flat=True))
+        bodies = {code: getattr(self, f"body_{code}", "") or "" for code in LANGUAGE_CODES}
+        return unknown_placeholders(bodies, names)
+
+    def import_problems(self):
+        """What makes this letter, as imported, unusable (see ``portal.backup``)."""
+        return [
+            f"letter {self.slug!r}: the {language} text uses {{{name}}}, which is not one of its fields"
+            for language, names in self.placeholder_problems().items()
+            for name in names
+        ]
 
 
 class LetterField(BundledContent):

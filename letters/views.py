@@ -34,7 +34,7 @@ def detail(request, slug):
     form = LetterForm(fields, request.POST or None)
     fmt = request.POST.get("format") if request.method == "POST" else None
     if request.method == "POST" and fmt in ("docx", "pdf") and form.is_valid():
-        doc = compose(letter, form.letter_values(), get_language())
+        doc = compose(letter, form.letter_values(), get_language(), gender=form.applicant_gender())
         return documents.respond(doc, fmt)
     status = 400 if request.method == "POST" else 200
     context = {

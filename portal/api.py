@@ -4,6 +4,7 @@ Routers live beside their apps (``constitution/api.py`` …); this module puts t
 turns every error into JSON and streams the full export.
 """
 
+import fcntl
 import hashlib
 import json
 import logging
@@ -43,6 +44,7 @@ from guides.models import Guide, MciRate
 from portal import search
 from portal.apitools import API_FORMAT_VERSION, ERRORS, Fields, Language
 from portal.content import last_updated
+from portal.text import without_control_characters
 
 logger = logging.getLogger("azamat.api")
 
@@ -129,7 +131,7 @@ def search_api(
 ):
     from constitution.selectors import article_url_in_force
 
-    query = q[: search.MAX_QUERY].strip()
+    query = without_control_characters(q)[: search.MAX_QUERY].strip()
     redirect = None
     if number := search.article_shortcut(query):
         with translation.override(lang):
@@ -222,6 +224,8 @@ def export_file():
 
     Writing streams into a temporary file (bounded memory at any size); later requests for the
     same version are served from disk like a static file. Files of older versions are removed.
+    Several workers or instances sharing the folder write it once: the first takes a lock on the
+    folder, the others wait for it and then serve its file.
     None when file caching is off (``AZAMAT_EXPORT_DIR`` empty): then the export is streamed.
     """
     folder = settings.AZAMAT_EXPORT_DIR
@@ -231,16 +235,24 @@ def export_file():
     changed = last_updated()
     version = hashlib.sha256((changed.isoformat() if changed else "-").encode()).hexdigest()[:16]
     path = folder / f"export-{version}.json"
-    if not path.exists():
-        folder.mkdir(parents=True, exist_ok=True)
-        temporary = folder / f".export-{version}-{os.getpid()}-{threading.get_ident()}.tmp"
-        with open(temporary, "w", encoding="utf-8") as stream:
-            for chunk in export_stream():
-                stream.write(chunk)
-        os.replace(temporary, path)
-        for old in folder.glob("export-*.json"):
-            if old != path:
-                old.unlink(missing_ok=True)
+    if path.exists():
+        return path
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / ".lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            if not path.exists():  # another worker may have written it while this one waited
+                temporary = folder / f".export-{version}-{os.getpid()}-{threading.get_ident()}.tmp"
+                with open(temporary, "w", encoding="utf-8") as stream:
+                    for chunk in export_stream():
+                        stream.write(chunk)
+                os.replace(temporary, path)
+                logger.info("export written: %s (pid %s)", path.name, os.getpid())
+                for old in folder.glob("export-*.json"):
+                    if old != path:
+                        old.unlink(missing_ok=True)
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
     return path
 
 

@@ -11,14 +11,17 @@ import datetime
 import json
 
 from django.core import serializers
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.core.management.color import no_style
 from django.core.serializers.base import DeserializationError
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import DatabaseError, connection, transaction
+from django.db import DatabaseError, DataError, IntegrityError, connection, transaction
+from django.db.models import UniqueConstraint
+from django.utils import timezone
 
 from portal import search
 from portal.content import content_models
+from portal.text import control_characters
 
 FORMAT = "azamat-content"
 VERSION = 1
@@ -71,39 +74,121 @@ def write_export(stream):
     stream.write('\n },\n "version": ' + str(VERSION) + "\n}\n")
 
 
-def read_document(text):
-    """Parse and check the outer shape of an export; raise ImportRefused with the reason."""
+def read_document(data):
+    """Parse and check the shape of an export (``bytes`` or ``str``); raise ImportRefused with the reason.
+
+    Everything that can be checked before touching the database is checked here: the encoding, the
+    JSON, the format and version, that every model the export writes is there (a file missing one
+    would make ``--replace`` delete that content), the shape of each object, and that no primary key
+    or unique value appears twice (a second object with the same key would silently overwrite the
+    first).
+    """
+    if isinstance(data, bytes):
+        try:
+            data = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise ImportRefused(f"not UTF-8 text (byte {exc.start})") from exc
     try:
-        document = json.loads(text)
+        document = json.loads(data)
     except json.JSONDecodeError as exc:
         raise ImportRefused(f"not JSON: {exc}") from exc
+    except RecursionError as exc:
+        raise ImportRefused("not an export: the JSON is nested too deeply") from exc
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise ImportRefused(f'not an Azamat content export (the "format" must be "{FORMAT}")')
     if document.get("version") != VERSION:
         raise ImportRefused(f"export format version {document.get('version')!r} is not supported (expected {VERSION})")
-    known = {model._meta.label_lower for model in content_models()}
     models = document.get("models")
     if not isinstance(models, dict):
         raise ImportRefused('"models" must be an object of lists')
-    unknown = sorted(set(models) - known)
-    if unknown:
+    known = {model._meta.label_lower: model for model in content_models()}
+    if unknown := sorted(set(models) - set(known)):
         raise ImportRefused(f"unknown models: {', '.join(unknown)}")
+    if missing := sorted(set(known) - set(models)):
+        raise ImportRefused(f"the file lacks models an export always has: {', '.join(missing)}")
+    for label, items in models.items():
+        _check_objects(known[label], label, items)
     return models
+
+
+def _check_objects(model, label, items):
+    if not isinstance(items, list):
+        raise ImportRefused(f"{label}: expected a list of objects")
+    for item in items:
+        if (
+            not isinstance(item, dict)
+            or item.get("model") != label
+            or not isinstance(item.get("fields"), dict)
+            or isinstance(item.get("pk"), (dict, list, bool))
+            or item.get("pk") is None
+        ):
+            raise ImportRefused(f"{label}: an object of another model or shape: {str(item)[:80]}")
+    keys = [str(item["pk"]) for item in items]
+    if duplicates := sorted({key for key in keys if keys.count(key) > 1}, key=str)[:5]:
+        raise ImportRefused(f"{label}: the same primary key appears twice: {', '.join(duplicates)}")
+    for fields in _unique_field_sets(model):
+        seen = {}
+        for item in items:
+            values = tuple(_hashable(item["fields"].get(name)) for name in fields)
+            if any(value is None for value in values):
+                continue
+            if values in seen:
+                shown = ", ".join(f"{name}={value!r}" for name, value in zip(fields, values, strict=True))
+                raise ImportRefused(f"{label}: objects {seen[values]} and {item['pk']} share {shown}")
+            seen[values] = item["pk"]
+
+
+def _hashable(value):
+    return json.dumps(value, sort_keys=True) if isinstance(value, (dict, list)) else value
+
+
+def _unique_field_sets(model):
+    """Each set of fields whose values must be unique together (without the primary key)."""
+    sets = [
+        (f.attname if f.is_relation else f.name,) for f in model._meta.concrete_fields if f.unique and not f.primary_key
+    ]
+    for constraint in model._meta.constraints:
+        if isinstance(constraint, UniqueConstraint) and constraint.fields and constraint.condition is None:
+            sets.append(tuple(_field_key(model, name) for name in constraint.fields))
+    for together in model._meta.unique_together:
+        sets.append(tuple(_field_key(model, name) for name in together))
+    return sets
+
+
+def _field_key(model, name):
+    """The key a serialised object uses for a field: its name (foreign keys too, as Django writes them)."""
+    return model._meta.get_field(name).name
 
 
 def content_is_empty():
     return not any(model._default_manager.exists() for model in content_models())
 
 
-def import_document(text, replace=False):
+def import_document(data, replace=False):
     """Import an export into this database, all or nothing.
 
-    The whole file is parsed, every object deserialised, saved and validated inside one
-    transaction; the first problem found rolls everything back. Existing content is refused
-    unless ``replace`` is true, in which case it is deleted first (in the same transaction).
-    Returns the number of objects imported per model label.
+    The whole file is parsed and checked (``read_document``), every object deserialised, saved and
+    validated inside one transaction, and the database's own constraints are checked before it
+    ends; the first problem found rolls everything back and is reported as ImportRefused, never as
+    a traceback. Existing content is refused unless ``replace`` is true, in which case it is deleted
+    first (in the same transaction). Returns the number of objects imported per model label.
     """
-    models = read_document(text)
+    models = read_document(data)
+    try:
+        return _import(models, replace)
+    except ImportRefused:
+        raise
+    except (IntegrityError, DataError) as exc:
+        raise ImportRefused(f"the database refused the content: {_first_line(exc)}") from exc
+    except (DatabaseError, OverflowError, ValueError, TypeError, AttributeError, LookupError) as exc:
+        raise ImportRefused(f"{type(exc).__name__}: {_first_line(exc)}") from exc
+
+
+def _first_line(exc):
+    return (str(exc).strip().splitlines() or [""])[0][:300]
+
+
+def _import(models, replace):
     counts = {}
     with transaction.atomic(), search.paused():  # one rebuild at the end, not one per object
         if not content_is_empty():
@@ -115,17 +200,14 @@ def import_document(text, replace=False):
         for model in ordered_models():
             label = model._meta.label_lower
             items = models.get(label, [])
-            if not isinstance(items, list):
-                raise ImportRefused(f"{label}: expected a list of objects")
-            for item in items:
-                if not isinstance(item, dict) or item.get("model") != label:
-                    raise ImportRefused(f"{label}: an object of another model or shape: {str(item)[:80]}")
             try:
                 for deserialised in serializers.deserialize("python", items, ignorenonexistent=False):
                     deserialised.save()
                     saved.append(deserialised.object)
-            except (DeserializationError, ValueError, TypeError, DatabaseError) as exc:
-                raise ImportRefused(f"{label}: {exc}") from exc
+            except (DeserializationError, FieldDoesNotExist, ValueError, TypeError, OverflowError) as exc:
+                raise ImportRefused(f"{label}: {_first_line(exc)}") from exc
+            except DatabaseError as exc:
+                raise ImportRefused(f"{label}: the database refused an object: {_first_line(exc)}") from exc
             counts[label] = len(items)
         problems = []
         for obj in saved:
@@ -133,11 +215,36 @@ def import_document(text, replace=False):
                 obj.full_clean(validate_unique=False)
             except ValidationError as exc:
                 problems.append(f"{obj._meta.label_lower} {obj.pk}: {exc.message_dict}")
+            problems.extend(f"{obj._meta.label_lower} {obj.pk}: {problem}" for problem in _text_problems(obj))
+            if hasattr(obj, "import_problems"):
+                problems.extend(obj.import_problems())
         if problems:
             raise ImportRefused(f"{len(problems)} invalid object(s), first: " + "; ".join(problems[:5]))
+        try:
+            connection.check_constraints()  # foreign keys pointing nowhere (deferred until commit otherwise)
+        except IntegrityError as exc:
+            raise ImportRefused(f"a link points to an object the file does not have: {_first_line(exc)}") from exc
         _reset_sequences()
         search.rebuild()
     return counts
+
+
+def _text_problems(obj):
+    """Text fields holding control characters, which no editor can save and no document can hold."""
+    for field in obj._meta.concrete_fields:
+        value = getattr(obj, field.attname, None)
+        if isinstance(value, str) and (codes := control_characters(value)):
+            yield f"{field.name} contains control characters ({', '.join(codes)})"
+
+
+def write_backup(directory):
+    """Write the current content to a new file in ``directory``; returns its path."""
+    directory.mkdir(parents=True, exist_ok=True)
+    stamp = timezone.now().strftime("%Y%m%d-%H%M%S-%f")
+    path = directory / f"content-before-replace-{stamp}.json"
+    with open(path, "w", encoding="utf-8") as stream:
+        write_export(stream)
+    return path
 
 
 def _reset_sequences():

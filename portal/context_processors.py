@@ -2,10 +2,12 @@
 
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
-from django.urls import translate_url
+from django.urls import reverse, translate_url
+from django.utils import translation
 from django.utils.functional import SimpleLazyObject
 
 from portal.content import last_updated
+from portal.middleware import LANGUAGE_PREFIX
 
 
 def site_origin(request):
@@ -25,10 +27,28 @@ def _last_updated(request):
     return last_updated()
 
 
+def alternate_url(path, language):
+    """The address of the page at ``path`` in ``language``.
+
+    Never a path that a browser would read as another site's address (``//host/``, ``/\\host/``):
+    the 404 page of ``//evil.example/`` must not offer a language link that leaves the site. A path
+    outside the language prefixes gets the home page of that language.
+    """
+    local = "/" + path.lstrip("/\\")
+    match = LANGUAGE_PREFIX.match(local)
+    if not match:
+        with translation.override(language):
+            return reverse("home")
+    translated = translate_url(local, language)
+    if translated == local:  # not a page: keep the rest of the path under the other language
+        translated = f"/{language}/" + local[match.end() :]
+    return translated
+
+
 def site(request):
     """Alternate URLs of the current page in every language, for hreflang and the switcher."""
     alternates = [
-        {"code": code, "name": name, "url": translate_url(request.path, code)} for code, name in settings.LANGUAGES
+        {"code": code, "name": name, "url": alternate_url(request.path, code)} for code, name in settings.LANGUAGES
     ]
     return {
         "site_origin": site_origin(request),

@@ -16,6 +16,8 @@ from django.template.loader import render_to_string
 from django.utils.http import content_disposition_header
 from markdown_it import MarkdownIt
 
+from portal.text import without_control_characters
+
 FONTS = Path(settings.BASE_DIR) / "static" / "fonts"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 PDF = "application/pdf"
@@ -51,6 +53,25 @@ class Doc:
     def add_markdown(self, source):
         self.blocks.extend(markdown_blocks(source))
         return self
+
+    def printable(self):
+        """A copy without the control characters Word files cannot hold (and PDFs should not show):
+        editors' and visitors' text is checked for them, this is the last line of defence."""
+        clean = without_control_characters
+        return Doc(
+            title=clean(self.title),
+            language=self.language,
+            filename=clean(self.filename),
+            blocks=[
+                Block(
+                    block.kind,
+                    clean(block.text),
+                    items=[clean(item) for item in block.items],
+                    rows=[[clean(cell) for cell in row] for row in block.rows],
+                )
+                for block in self.blocks
+            ],
+        )
 
 
 _parser = MarkdownIt("commonmark").enable("table")
@@ -179,6 +200,7 @@ def download(content, filename, content_type):
 
 def respond(doc, fmt):
     """The download of ``doc`` as ``fmt`` ("pdf" or "docx")."""
+    doc = doc.printable()
     if fmt == "pdf":
         return download(pdf_bytes(doc), f"{doc.filename}.pdf", PDF)
     return download(docx_bytes(doc), f"{doc.filename}.docx", DOCX)

@@ -30,7 +30,7 @@ from reversion.admin import VersionAdmin
 from reversion.models import Version
 
 from portal.i18n import LANGUAGE_CODES
-from portal.text import mixed_script_words, word_diff
+from portal.text import control_characters, control_characters_message, mixed_script_words, word_diff
 
 # Translated fields that are not expected in every language (official texts exist in kk and ru).
 OPTIONAL = {"constitution.article": {"text", "notes"}, "constitution.constitution": {"preamble", "source"}}
@@ -130,6 +130,9 @@ class EditorialForm(forms.ModelForm):
         data = super().clean()
         for name, value in list(data.items()):
             if not isinstance(value, str):
+                continue
+            if codes := control_characters(value):
+                self.add_error(name, control_characters_message(codes))
                 continue
             code = name.rsplit("_", 1)[-1]
             if code in ("kk", "ru") and (words := mixed_script_words(value)):

@@ -17,7 +17,7 @@ import re
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 
@@ -53,6 +53,7 @@ class ContentCacheMiddleware:
     def __call__(self, request):
         if request.method not in ("GET", "HEAD") or not _is_content(request.path):
             return self.get_response(request)
+        request.get_host()  # a disallowed Host header gets the 400 page, not a page from the cache
         if settings.SESSION_COOKIE_NAME in request.COOKIES:
             return self._decorate(request, self.get_response(request))  # an editor: no shared cache
         changed = last_updated()
@@ -95,4 +96,36 @@ class ContentCacheMiddleware:
             # Browsers and proxies may keep a page but ask each time whether it changed (a cheap 304).
             patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
         patch_vary_headers(response, ["Accept-Encoding"])
+        return response
+
+
+class ApiJsonErrorsMiddleware:
+    """Every error under /api/ is JSON, whatever answered it: a method the API does not offer
+    (``PUT /api/v1/guides`` gets 405 from the router as plain text) or a bad request caught
+    before any view. The body has the API's error shape; headers such as ``Allow`` are kept."""
+
+    MESSAGES = {
+        400: ("bad_request", "The request could not be understood."),
+        403: ("forbidden", "This request is not allowed."),
+        405: ("method_not_allowed", "The API is read-only: use GET (or HEAD)."),
+    }
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            request.path.startswith(API_PREFIX)
+            and response.status_code >= 400
+            and not response.get("Content-Type", "").startswith("application/json")
+        ):
+            error, message = self.MESSAGES.get(response.status_code, ("error", "The request failed."))
+            replacement = JsonResponse(
+                {"error": error, "message": message, "detail": None}, status=response.status_code
+            )
+            for header in ("Allow", "Retry-After"):
+                if header in response:
+                    replacement[header] = response[header]
+            return replacement
         return response

@@ -59,6 +59,7 @@ def _secret_key():
 SECRET_KEY = _secret_key()
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+CSRF_FAILURE_VIEW = "portal.views.csrf_failure"
 
 INSTALLED_APPS = [
     "modeltranslation",  # must come before django.contrib.admin
@@ -85,6 +86,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Right after static files: a cached page skips everything below (see portal.middleware).
     "portal.middleware.ContentCacheMiddleware",
+    "portal.middleware.ApiJsonErrorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -186,6 +188,8 @@ STATIC_ROOT = VAR_DIR / "static"
 # The public export (/api/v1/export) is written here once per content version and then served
 # from disk; empty to stream it afresh on every request.
 AZAMAT_EXPORT_DIR = os.environ.get("AZAMAT_EXPORT_DIR", str(VAR_DIR / "export"))
+# import_content --replace saves the content it is about to replace here first.
+AZAMAT_BACKUP_DIR = os.environ.get("AZAMAT_BACKUP_DIR", str(VAR_DIR / "backups"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

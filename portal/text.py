@@ -6,6 +6,7 @@ import re
 import nh3
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 from markdown_it import MarkdownIt
 
 # Latin (and one IPA) letters that official Kazakh texts type in place of the
@@ -114,3 +115,34 @@ def similarity(old, new):
 
 def _lines(parts):
     return mark_safe("".join(parts).replace("\n", "<br>\n"))
+
+
+# Characters that Word files (XML 1.0) cannot hold and that no one types on purpose: C0 and C1
+# controls other than tab and line breaks, lone surrogates, and the Unicode non-characters.
+_CONTROL = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
+    "\U0001fffe\U0001ffff\U0002fffe\U0002ffff\U0010fffe\U0010ffff]"
+)
+
+
+def control_characters(text):
+    """The forbidden control characters in ``text``, as ``U+000B`` codes (first ten, no repeats)."""
+    found = []
+    for char in _CONTROL.findall(text or ""):
+        code = f"U+{ord(char):04X}"
+        if code not in found:
+            found.append(code)
+    return found[:10]
+
+
+def without_control_characters(text):
+    """``text`` with the characters of ``control_characters`` removed."""
+    return _CONTROL.sub("", text) if text else text
+
+
+def control_characters_message(codes):
+    """The error for text holding control characters (Word and PDF files cannot carry them)."""
+    return _(
+        "This text contains invisible control characters (%(codes)s) that cannot go into Word or PDF files; "
+        "delete them (they often come with text copied from other programs)."
+    ) % {"codes": ", ".join(codes)}

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from portal import search
+from portal.text import without_control_characters
 
 
 def language_redirect(request):
@@ -50,15 +51,25 @@ def page_not_found(request, exception=None):
 
 
 def bad_request(request, exception=None):
-    """400 page in the language of the URL."""
+    """400 page in the language of the URL; JSON under /api/."""
+    if request.path.startswith("/api/"):
+        message = "The request could not be understood."
+        return JsonResponse({"error": "bad_request", "message": message, "detail": None}, status=400)
     return render(request, "400.html", status=400)
+
+
+@never_cache
+def csrf_failure(request, reason=""):
+    """A form sent without a valid security token (expired page, cookies blocked): the site's own
+    page in the visitor's language, saying what to do; the reason stays in the server log only."""
+    return render(request, "403_csrf.html", status=403)
 
 
 def search_page(request):
     """Search across the Constitution, guides and essays in the page's language; "5-бап" opens article 5."""
     from constitution.selectors import article_url_in_force
 
-    query = (request.GET.get("q") or "")[: search.MAX_QUERY].strip()
+    query = without_control_characters(request.GET.get("q") or "")[: search.MAX_QUERY].strip()
     number = search.article_shortcut(query)
     if number and (url := article_url_in_force(number)):
         return HttpResponseRedirect(url)

@@ -2,6 +2,8 @@
 
 from html.parser import HTMLParser
 
+PASSWORD = "correct horse battery staple 2026"
+
 
 class FormReader(HTMLParser):
     def __init__(self, form_id):
@@ -62,3 +64,14 @@ def read_form(html, form_id=None):
         else:
             data[name] = value
     return data
+
+
+def change_form(client, url, form_id):
+    """The data an admin change form would submit unchanged."""
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return read_form(response.content.decode(), form_id)
+
+
+def save(client, url, data):
+    return client.post(url, {**data, "_save": "Save"})

@@ -6,7 +6,9 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.management import call_command
-from django.test import override_settings
+from django.test import Client, override_settings
+
+from tests.adminforms import PASSWORD
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -58,3 +60,23 @@ def shared_texts():
             pytest.fail(f"shared data required but missing: {folder}")
         pytest.skip(f"reference texts not present in {folder}")
     return folder
+
+
+@pytest.fixture
+def editor_user():
+    """An editor: staff, in the Editors group, not a superuser."""
+    from django.contrib.auth.models import Group, User
+
+    from portal.roles import EDITORS
+
+    user = User.objects.create_user("editor", password=PASSWORD, is_staff=True)
+    user.groups.add(Group.objects.get(name=EDITORS))
+    return user
+
+
+@pytest.fixture
+def editor(editor_user):
+    """A client logged in as the editor, with the admin in English so messages can be checked."""
+    client = Client(HTTP_ACCEPT_LANGUAGE="en")
+    client.force_login(editor_user)
+    return client

@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth.models import Group, Permission, User
+from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.test import Client
 from django.utils import timezone
@@ -12,36 +12,9 @@ from reversion.models import Version
 
 from guides.models import Guide, Route, Step
 from portal.roles import EDITORS, editor_permission_codenames
-from tests.adminforms import read_form
+from tests.adminforms import PASSWORD, change_form, save
 
 pytestmark = pytest.mark.django_db
-PASSWORD = "correct horse battery staple 2026"
-
-
-@pytest.fixture
-def editor_user():
-    user = User.objects.create_user("editor", password=PASSWORD, is_staff=True)
-    user.groups.add(Group.objects.get(name=EDITORS))
-    return user
-
-
-@pytest.fixture
-def editor(editor_user):
-    client = Client(HTTP_ACCEPT_LANGUAGE="en")  # the admin in English, so messages can be checked
-    client.force_login(editor_user)
-    return client
-
-
-def change_form(client, url, form_id):
-    response = client.get(url)
-    assert response.status_code == 200, url
-    return read_form(response.content.decode(), form_id)
-
-
-def save(client, url, data):
-    return client.post(url, {**data, "_save": "Save"})
-
-
 # --- Roles ---------------------------------------------------------------------------------------
 
 

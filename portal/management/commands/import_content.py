@@ -2,15 +2,17 @@
 
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from portal.backup import ImportRefused, import_document
+from portal.backup import ImportRefused, content_is_empty, import_document, read_document, write_backup
 
 
 class Command(BaseCommand):
     help = (
         "Import an export_content FILE. The database must have no content, or pass --replace to delete "
-        "it first. The whole file is checked; if any part is invalid nothing is changed."
+        "it first (the current content is saved to var/backups/ before). The whole file is checked; if "
+        "any part is invalid nothing is changed."
     )
 
     def add_arguments(self, parser):
@@ -19,11 +21,15 @@ class Command(BaseCommand):
 
     def handle(self, *args, file, replace, **options):
         try:
-            text = Path(file).read_text(encoding="utf-8")
+            data = Path(file).read_bytes()
         except OSError as exc:
-            raise CommandError(f"cannot read {file}: {exc}") from exc
+            raise CommandError(f"nothing imported: cannot read {file}: {exc.strerror or exc}") from exc
         try:
-            counts = import_document(text, replace=replace)
+            read_document(data)  # a file that cannot be imported must not cost a backup first
+            if replace and not content_is_empty():
+                backup = write_backup(Path(settings.AZAMAT_BACKUP_DIR))
+                self.stdout.write(f"the current content was saved to {backup}")
+            counts = import_document(data, replace=replace)
         except ImportRefused as exc:
             raise CommandError(f"nothing imported: {exc}") from exc
         total = sum(counts.values())
