@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from constitution.models import Article, Constitution, Correspondence, Section, Topic
+from constitution.numbers import summary_problems
 from portal.editorial import ContentAdmin, EditorialForm, PlainTabularInline
 
 for model in (Constitution, Section, Article, Topic, Correspondence):
@@ -22,8 +23,32 @@ class TopicAdmin(ContentAdmin):
     list_editable = ("order",)
 
 
+class ArticleForm(EditorialForm):
+    """The editorial checks, and: every number in a summary must be in the official text it explains."""
+
+    def clean(self):
+        data = super().clean()
+        values = {}
+        for language in ("kk", "ru", "en"):
+            for name in (f"summary_{language}", f"text_{language}", f"notes_{language}"):
+                values[name] = data[name] if name in data else getattr(self.instance, name, "")
+        for name, missing in summary_problems(values).items():
+            if name in self.fields:
+                shown = ", ".join(str(number) for number in missing)
+                self.add_error(
+                    name,
+                    _(
+                        "This summary says %(numbers)s, but the official text of the article in this language "
+                        "does not: every number in an explanation must be the text's own."
+                    )
+                    % {"numbers": shown},
+                )
+        return data
+
+
 class ArticleInline(PlainTabularInline):
     model = Article
+    form = ArticleForm
     fields = ("number", "summary", "is_key", "is_excluded")
     extra = 0
     show_change_link = True
@@ -57,6 +82,7 @@ class SuccessorInline(PredecessorInline):
 
 @admin.register(Article)
 class ArticleAdmin(ContentAdmin):
+    form = ArticleForm
     list_display = ("number", "constitution", "section", "is_key", "is_excluded")
     list_display_links = ("number",)
     list_filter = ("constitution", "section__number", "is_key", "is_excluded", "topics")

@@ -86,7 +86,10 @@ def load(report, stdout=None):
         if stdout:
             for language, text in texts.items():
                 stdout.write(f"official text {edition['year']} {language}: {text['path']}")
-        _load_edition(edition, read_yaml(f"explanations-{edition['year']}.yaml"), topics, texts, report)
+        explanations = read_yaml(f"explanations-{edition['year']}.yaml")
+        keywords = DATA_DIR / f"keywords-{edition['year']}.yaml"
+        explanations["keywords"] = read_yaml(keywords.name)["articles"] if keywords.exists() else {}
+        _load_edition(edition, explanations, topics, texts, report)
     _load_mapping(report)
 
 
@@ -133,6 +136,7 @@ def _load_edition(edition, explanations, topics, texts, report):
         )
     section_notes = {item["number"]: item for item in explanations.get("sections", [])}
     article_notes = {str(number): item for number, item in (explanations.get("articles") or {}).items()}
+    article_keywords = {str(number): item for number, item in explanations["keywords"].items()}
     key_numbers = {str(n) for n in explanations.get("key_articles", [])}
     for order, item in enumerate(edition["sections"], start=1):
         notes = section_notes.get(item["number"], {})
@@ -158,7 +162,9 @@ def _load_edition(edition, explanations, topics, texts, report):
                     "section_id": section.id,
                     "is_excluded": number in excluded,
                     "is_key": number in key_numbers,
+                    "checked_on": note.get("checked_on", explanations.get("checked_on")),
                     **translated_values("summary", note),
+                    **translated_values("keywords", article_keywords.get(number)),
                 },
                 report,
             )

@@ -121,6 +121,20 @@ class Article(BundledContent):
     number = models.CharField(_("number"), max_length=8, help_text=_("Like 5 or 83-1."))
     sort_key = models.CharField(max_length=8, editable=False, db_index=True)
     summary = models.TextField(_("summary (one sentence, unofficial)"), blank=True)
+    keywords = models.TextField(
+        _("search keywords"),
+        blank=True,
+        help_text=_(
+            "Words people use for this that the text does not (synonyms, abbreviations, everyday words), "
+            "separated by commas; search weighs them like the title."
+        ),
+    )
+    checked_on = models.DateField(
+        _("explanation checked on"),
+        null=True,
+        blank=True,
+        help_text=_("When an editor last checked the explanation against the official text in each language."),
+    )
     text = models.TextField(_("official text"), blank=True)
     notes = models.TextField(_("publisher's notes (amendments)"), blank=True)
     official_text_hash = models.CharField(

@@ -22,7 +22,7 @@ class SectionTranslation(TranslationOptions):
 
 @register(Article)
 class ArticleTranslation(TranslationOptions):
-    fields = ("summary", "text", "notes")
+    fields = ("summary", "keywords", "text", "notes")
 
 
 @register(Correspondence)
