@@ -68,7 +68,7 @@ class TipInline(SortableTabularInline):
 
 class SourceInline(SortableTabularInline):
     model = Source
-    fields = ("order", "title", "publisher", "url")
+    fields = ("order", "title", "publisher", "url", "checked_on")
 
 
 class ComparisonTableInline(SortableStackedInline):
@@ -89,6 +89,7 @@ class GuideAdmin(ContentAdmin):
         (_("Summary box"), {"fields": ("title", "summary", "audience", "time_needed", "cost", "result")}),
         (_("Text"), {"fields": ("intro", "fees_note")}),
         (_("Related"), {"fields": ("related_articles",)}),
+        (_("Search"), {"fields": ("keywords",)}),
     )
     inlines = [RouteInline, DocumentInline, FeeInline, FaqInline, TipInline, SourceInline, ComparisonTableInline]
 

@@ -6,9 +6,8 @@ from django.utils.translation import override
 from guides.templatetags.guides import mci, tenge
 from portal.documents import Doc
 from portal.i18n import translated
-from portal.search import plain_text
 from portal.templatetags.azamat import long_date
-from portal.text import text_lines
+from portal.text import plain_text, text_lines
 
 
 def guide_document(guide, rate, fees, language):

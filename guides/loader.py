@@ -61,7 +61,7 @@ def load_guide(data, categories, report):
             "status": data.get("status", "published"),
             "last_reviewed": data["last_reviewed"],
             **translated_fields(
-                data, "title", "summary", "audience", "time_needed", "cost", "result", "intro", "fees_note"
+                data, "title", "summary", "audience", "time_needed", "cost", "result", "intro", "fees_note", "keywords"
             ),
         },
         report,
@@ -104,7 +104,7 @@ def load_guide(data, categories, report):
         sync(
             Source,
             {"guide": guide, "order": order},
-            {"url": item["url"], **translated_fields(item, "title", "publisher")},
+            {"url": item["url"], "checked_on": item.get("checked_on"), **translated_fields(item, "title", "publisher")},
             report,
         )
     for order, item in enumerate(data.get("tables", []), start=1):

@@ -75,6 +75,14 @@ class Guide(Publishable):
     result = models.TextField(_("result"), blank=True)
     intro = models.TextField(_("introduction (Markdown)"), blank=True)
     fees_note = models.TextField(_("note under the fees (Markdown)"), blank=True)
+    keywords = models.TextField(
+        _("search keywords"),
+        blank=True,
+        help_text=_(
+            "Words people use for this that the text does not (synonyms, abbreviations, everyday words), "
+            "separated by commas; search weighs them like the title."
+        ),
+    )
     last_reviewed = models.DateField(_("last reviewed"), help_text=_("When an editor last checked the facts."))
     related_articles = models.ManyToManyField(
         "constitution.Article", blank=True, related_name="guides", verbose_name=_("related articles")
@@ -231,6 +239,7 @@ class Source(OrderedPart):
     title = models.CharField(_("title"), max_length=300)
     publisher = models.CharField(_("publisher"), max_length=200, blank=True)
     url = models.URLField(_("link"))
+    checked_on = models.DateField(_("checked on"), null=True, blank=True, help_text=_("When an editor last read it."))
 
     class Meta(OrderedPart.Meta):
         verbose_name = _("source")

@@ -24,7 +24,7 @@ class CategoryTranslation(TranslationOptions):
 
 @register(Guide)
 class GuideTranslation(TranslationOptions):
-    fields = ("title", "summary", "audience", "time_needed", "cost", "result", "intro", "fees_note")
+    fields = ("title", "summary", "audience", "time_needed", "cost", "result", "intro", "fees_note", "keywords")
 
 
 @register(Route)

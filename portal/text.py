@@ -2,9 +2,10 @@
 
 import difflib
 import re
+from html import unescape
 
 import nh3
-from django.utils.html import escape
+from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from markdown_it import MarkdownIt
@@ -85,6 +86,11 @@ def render_markdown(source):
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer",
     )
+
+
+def plain_text(markdown):
+    """The words of a Markdown text, without markup."""
+    return " ".join(unescape(strip_tags(render_markdown(markdown))).split())
 
 
 _TOKEN = re.compile(r"\s+|[^\s]+")

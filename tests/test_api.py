@@ -91,10 +91,10 @@ def test_guide_in_one_language_with_fees_in_tenge_for_this_year(client):
         route.steps.count() for route in Guide.objects.get(slug="lost-id-card").routes.all()
     ]
     bank = get_json(client, f"{API}/guides/bank-account?lang=en")
-    table = bank["tables"][1]
+    table = next(table for table in bank["tables"] if table["columns"][0] == "Bank")
     assert table["columns"] == ["Bank", "Known for", "Suits"] and table["rows"][0][0] == "Kaspi Bank"
     everything = get_json(client, f"{API}/guides/bank-account")
-    assert everything["tables"][1]["columns"]["kk"][0] == "Банк"
+    assert any(table["columns"]["kk"][0] == "Банк" for table in everything["tables"])
 
 
 def test_essay_with_sections_sources_and_reading_time_per_language(client):

@@ -148,14 +148,14 @@ def test_downloading_a_form_letter(page):
     page.goto("/en/forms/lost-id-card/")
     page.get_by_role("button", name=re.compile("PDF")).click()  # empty: errors, nothing lost
     assert page.locator("#error-summary").is_visible()
-    page.get_by_label("A branch of the State Corporation", exact=False).check()
+    page.get_by_label("branch of the State Corporation", exact=False).check()
     page.get_by_label("Full name").fill("Әлия Қасымқызы")
     page.get_by_label("Date of birth").fill("1990-05-17")
     valid = next(v for serial in range(1, 40) if (v := make(date(1990, 5, 17), "4", serial)))
     page.get_by_label("IIN").fill(valid[:11] + str((int(valid[11]) + 1) % 10))  # a typo in the control digit
     page.get_by_label("Home address").fill("Astana, Mangilik El 1")
     page.get_by_label("Phone number").fill("+7 701 234 56 78")
-    page.get_by_label("Date of the loss (about)").fill("2026-11-01")
+    page.get_by_label("Approximate date of loss").fill("2026-11-01")
     page.get_by_label("How it was lost").fill("On a bus.")
     page.get_by_role("button", name=re.compile("PDF")).click()
     errors = page.locator("#error-summary").inner_text()
@@ -207,6 +207,6 @@ def test_the_site_works_with_javascript_off(browser, site):
     tab.locator("#header-q").fill("signature")
     tab.locator("header form[role=search] button").click()
     assert tab.url.endswith("/en/search/?q=signature")
-    tab.locator("a[href='/en/guides/eds/']").click()
+    tab.locator("a[href='/en/guides/eds/']").first.click()
     assert tab.locator("ol.steps li").count() >= 10
     context.close()
