@@ -39,6 +39,7 @@ class EssayAdmin(ContentAdmin):
         (None, {"fields": ("slug", "status", "published_on", "revised_on")}),
         (_("Text"), {"fields": ("title", "lead", "key_takeaway")}),
         (_("Related"), {"fields": ("related_articles", "related_guides")}),
+        (_("Search"), {"fields": ("keywords",)}),
     )
     inlines = [EssaySectionInline, EssaySourceInline, DataSeriesInline]
 

@@ -1,4 +1,4 @@
-"""Server-side bar charts: the geometry of an inline SVG for a data series (no JavaScript)."""
+"""Server-side charts: the geometry of an inline SVG for a data series, bars or a line (no JavaScript)."""
 
 import math
 from dataclasses import dataclass
@@ -57,6 +57,36 @@ class Chart:
     bottom: int
     bars: list
     ticks: list
+    line: str = ""  # the SVG path through the points of a line chart
+    kind: str = "bar"
+
+
+def chart_for(series, points):
+    """The chart a series asks for: a line for a time series, bars otherwise."""
+    return line_chart(points) if series.chart == "line" else bar_chart(points)
+
+
+def line_chart(points):
+    """A line through ``points`` on the same scale and slots as ``bar_chart``; each point keeps its
+    marker and value (the ``bars`` of the result, with no height), so the line reads without colour."""
+    chart = bar_chart(points)
+    marks = []
+    for bar in chart.bars:
+        point_y = bar.y if bar.y < chart.baseline else bar.y + bar.height  # the end of the bar away from 0
+        marks.append(
+            Bar(
+                x=round(bar.label_x - 4, 1),
+                y=round(point_y - 4, 1),
+                width=8,
+                height=8,
+                label=bar.label,
+                value=bar.value,
+                label_x=bar.label_x,
+                value_y=round(point_y - 10, 1),
+            )
+        )
+    path = " ".join(f"{'M' if n == 0 else 'L'} {m.label_x} {round(m.y + 4, 1)}" for n, m in enumerate(marks))
+    return Chart(**{**chart.__dict__, "bars": marks, "line": path, "kind": "line"})
 
 
 def bar_chart(points):

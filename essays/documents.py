@@ -1,11 +1,14 @@
 """An essay as a document to download (Word or PDF)."""
 
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from essays.charts import chart_for
 from portal.documents import Doc
 from portal.i18n import translated
 from portal.templatetags.azamat import long_date
+from portal.text import plain_text
 
 
 def essay_document(essay, language):
@@ -26,10 +29,15 @@ def essay_document(essay, language):
             doc.add("heading", t(section, "heading"))
             doc.add_markdown(t(section, "body"))
         for series in essay.data_series.all():
+            points = list(series.points.all())
+            chart = chart_for(series, points)
             doc.add("heading", t(series, "title"))
             doc.add("paragraph", t(series, "description"))
+            doc.add("figure", render_to_string("essays/includes/chart_svg.html", {"series": series, "chart": chart}))
             header = [t(series, "label_axis") or _("Label"), t(series, "unit")]
-            doc.add("table", rows=[header] + [[t(p, "label"), str(p.value.normalize())] for p in series.points.all()])
+            doc.add("table", rows=[header] + [[bar.label, bar.value] for bar in chart.bars])
+            if t(series, "note"):
+                doc.add("meta", _("What was counted:") + " " + plain_text(t(series, "note")))
             doc.add(
                 "meta",
                 _("Source:") + " " + t(series, "source") + (f" ({series.source_url})" if series.source_url else ""),

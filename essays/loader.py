@@ -28,7 +28,7 @@ def load_essay(data, report):
             "status": data.get("status", "published"),
             "published_on": data["published_on"],
             "revised_on": data.get("revised_on"),
-            **translated_fields(data, "title", "lead", "key_takeaway"),
+            **translated_fields(data, "title", "lead", "key_takeaway", "keywords"),
         },
         report,
     )
@@ -48,7 +48,8 @@ def load_essay(data, report):
     for order, item in enumerate(data.get("data_series", []), start=1):
         values = {
             "source_url": item.get("source_url", ""),
-            **translated_fields(item, "title", "description", "unit", "label_axis", "source"),
+            "chart": item.get("chart", "bar"),
+            **translated_fields(item, "title", "description", "note", "unit", "label_axis", "source"),
         }
         series, series_status = sync(DataSeries, {"essay": essay, "order": order}, values, report)
         if series_status == "created":

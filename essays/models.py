@@ -20,6 +20,14 @@ class Essay(Publishable):
     title = models.CharField(_("title"), max_length=200)
     lead = models.TextField(_("lead (one paragraph)"))
     key_takeaway = models.TextField(_("key takeaway (Markdown)"), blank=True)
+    keywords = models.TextField(
+        _("search keywords"),
+        blank=True,
+        help_text=_(
+            "Words people use for this that the text does not (synonyms, abbreviations, everyday words), "
+            "separated by commas; search weighs them like the title."
+        ),
+    )
     published_on = models.DateField(_("published on"))
     revised_on = models.DateField(_("revised on"), null=True, blank=True)
     related_articles = models.ManyToManyField(
@@ -87,10 +95,20 @@ class EssaySource(OrderedPart):
 class DataSeries(OrderedPart):
     """Numbers shown as a chart (an inline SVG) and as a table, with where they come from."""
 
+    class Chart(models.TextChoices):
+        BAR = "bar", _("bars (categories, or a few uneven years)")
+        LINE = "line", _("a line (a series over regular time steps)")
+
     essay = models.ForeignKey(Essay, on_delete=models.CASCADE, related_name="data_series")
     title = models.CharField(_("title"), max_length=200)
+    chart = models.CharField(_("chart"), max_length=10, choices=Chart.choices, default=Chart.BAR)
     description = models.TextField(
         _("description"), blank=True, help_text=_("What the chart shows, in a sentence, for people who cannot see it.")
+    )
+    note = models.TextField(
+        _("what was counted"),
+        blank=True,
+        help_text=_("The definition of the series and its caveats, shown under the chart (Markdown)."),
     )
     unit = models.CharField(_("unit"), max_length=60, help_text=_("Like: cases per 100 000 people."))
     label_axis = models.CharField(_("label axis"), max_length=60, blank=True, help_text=_("Like: year."))

@@ -4,7 +4,7 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 
 from constitution.selectors import article_links
-from essays.charts import bar_chart
+from essays.charts import chart_for
 from essays.models import DataSeries, Essay
 from guides.models import Guide
 from portal.i18n import translated
@@ -48,4 +48,4 @@ def essay_detail(slug, preview=False):
 
 def charts(essay):
     """Each data series of the essay with the geometry of its chart."""
-    return [(series, bar_chart(list(series.points.all()))) for series in essay.data_series.all()]
+    return [(series, chart_for(series, list(series.points.all()))) for series in essay.data_series.all()]

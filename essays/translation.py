@@ -7,7 +7,7 @@ from essays.models import DataPoint, DataSeries, Essay, EssaySection, EssaySourc
 
 @register(Essay)
 class EssayTranslation(TranslationOptions):
-    fields = ("title", "lead", "key_takeaway")
+    fields = ("title", "lead", "key_takeaway", "keywords")
 
 
 @register(EssaySection)
@@ -22,7 +22,7 @@ class EssaySourceTranslation(TranslationOptions):
 
 @register(DataSeries)
 class DataSeriesTranslation(TranslationOptions):
-    fields = ("title", "description", "unit", "label_axis", "source")
+    fields = ("title", "description", "note", "unit", "label_axis", "source")
 
 
 @register(DataPoint)

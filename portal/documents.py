@@ -29,7 +29,8 @@ class Block:
 
     kind: ``title``, ``heading``, ``subheading``, ``paragraph``, ``meta`` (small print),
     ``right`` (lines set on the right, as an addressee block), ``bullets``, ``numbers``,
-    ``checklist`` (items with a box to tick) or ``table`` (``rows``, the first is the header).
+    ``checklist`` (items with a box to tick), ``table`` (``rows``, the first is the header) or
+    ``figure`` (an SVG chart our own templates made; PDFs show it, Word files have its table instead).
     """
 
     kind: str
@@ -159,6 +160,8 @@ def docx_bytes(doc):
             for item in block.items:
                 text = f"☐ {item}" if block.kind == "checklist" else item
                 word.add_paragraph(text, style=None if block.kind == "checklist" else style_name)
+        elif block.kind == "figure":
+            continue  # Word has no SVG; the chart's numbers follow as a table
         elif block.kind == "table" and block.rows:
             columns = max(len(row) for row in block.rows)
             table = word.add_table(rows=0, cols=columns)

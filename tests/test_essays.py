@@ -23,11 +23,11 @@ def test_index_lists_essays_newest_first_with_lead_and_reading_time(client, lang
     html = client.get(f"/{lang}/essays/").content.decode()
     essays = list(Essay.objects.published().order_by("-published_on"))
     positions = [html.index(f'href="/{lang}/essays/{essay.slug}/"') for essay in essays]
-    assert positions == sorted(positions) and len(positions) == 2
+    assert positions == sorted(positions) and len(positions) == len(essays) >= 4
     for essay in essays:
         assert escape(getattr(essay, f"lead_{lang}")) in html
     reading = {"kk": "Оқу уақыты:", "ru": "Время чтения:", "en": "Reading time:"}[lang]
-    assert html.count(reading) == 2
+    assert html.count(reading) == len(essays)
 
 
 @pytest.mark.parametrize("slug", ESSAYS)
@@ -147,9 +147,9 @@ def _add_series(essay, count=1, points=4):
 
 
 def test_a_data_series_renders_as_an_accessible_svg_with_a_table_of_the_numbers(client):
-    essay = Essay.objects.get(slug="crime-trends-world")
+    essay = Essay.objects.get(slug="law-abiding-culture")  # an essay without charts of its own
     _add_series(essay)
-    html = client.get("/en/essays/crime-trends-world/").content.decode()
+    html = client.get("/en/essays/law-abiding-culture/").content.decode()
     series = essay.data_series.get()
     anchor = f"chart-{series.pk}"
     assert f'<svg viewBox="0 0 640 320" role="img" aria-labelledby="{anchor}-title {anchor}-desc"' in html
@@ -178,16 +178,16 @@ ESSAY_PAGE_QUERIES = 7 + 1  # essay + 6 prefetches (series with points); 1 for t
 
 
 def test_essay_page_queries_do_not_grow_with_sections_or_charts(client, django_assert_num_queries):
-    essay = Essay.objects.get(slug="crime-trends-world")
+    essay = Essay.objects.get(slug="law-abiding-culture")
     _add_series(essay, count=1)
     with django_assert_num_queries(ESSAY_PAGE_QUERIES):
-        client.get("/kk/essays/crime-trends-world/")
+        client.get("/kk/essays/law-abiding-culture/")
     _add_series(essay, count=5, points=12)
     EssaySection.objects.bulk_create(
         EssaySection(essay=essay, order=50 + n, heading=f"H{n}", body="b") for n in range(20)
     )
     with django_assert_num_queries(ESSAY_PAGE_QUERIES):
-        html = client.get("/kk/essays/crime-trends-world/").content.decode()
+        html = client.get("/kk/essays/law-abiding-culture/").content.decode()
     assert html.count("<svg") == 6 and "H19" in html
 
 
@@ -214,7 +214,7 @@ def test_bundled_essays_have_correct_kazakh_and_russian_spelling():
                 assert not mixed_script_words(kk) and not mixed_script_words(ru), (obj, field)
                 assert not re.search(r"(?<!\w)зан(?!ят)", kk.lower()), (obj, field)  # «заң», not «зан»
                 for lang in LANGUAGES:
-                    assert getattr(obj, f"{field}_{lang}") or field == "publisher", (obj, field, lang)
+                    assert getattr(obj, f"{field}_{lang}") or field in ("publisher", "keywords"), (obj, field, lang)
 
 
 def test_admin_pages_for_essays_open(admin_client):
