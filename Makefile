@@ -7,7 +7,7 @@ PORT ?= 8000
 WORKERS ?= 2
 LOCAL := AZAMAT_LOCAL=1
 
-.PHONY: run test lint format pytest pg-test setup content messages superuser clean bench-search bench
+.PHONY: run test lint format pytest pg-test setup content messages superuser clean bench-search bench search-quality
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -85,8 +85,9 @@ bench: $(VENV)/.dev messages
 		$$SUDO apt-get install -y wrk || { $$SUDO apt-get update && $$SUDO apt-get install -y wrk; }; }
 	$(PY) bench/run.py
 
-## Search benchmark: 10 000 generated documents, median and p95 per query, on SQLite and (if it
-## answers) PostgreSQL on 127.0.0.1:5432; results in var/bench/. Uses its own databases.
+## Search benchmark: the bundled content plus generated documents up to 10 000, median and p95 per query
+## (the natural queries of bench/ and random ones), on SQLite and (if it answers) PostgreSQL on
+## 127.0.0.1:5432; results in var/bench/. Uses its own databases.
 BENCH_PG ?= postgres://postgres@127.0.0.1:5432/azamat_bench
 bench-search: $(VENV)/.dev messages
 	mkdir -p var/bench && rm -f var/bench/search.sqlite3
@@ -94,6 +95,16 @@ bench-search: $(VENV)/.dev messages
 	@if pg_isready -h 127.0.0.1 -p 5432 -q 2>/dev/null; then \
 		psql -h 127.0.0.1 -U postgres -q -c "DROP DATABASE IF EXISTS azamat_bench" -c "CREATE DATABASE azamat_bench" && \
 		DATABASE_URL=$(BENCH_PG) $(LOCAL) $(PY) bench/search.py; \
+	else echo "no PostgreSQL on 127.0.0.1:5432: SQLite only"; fi
+
+## Search quality: hit@1, hit@5 and MRR per language for the natural queries of bench/ (a tuning set and a
+## held-out set), on SQLite and (if it answers) PostgreSQL; results in var/bench/search-quality-*.txt.
+search-quality: $(VENV)/.dev messages
+	mkdir -p var/bench && rm -f var/bench/quality.sqlite3
+	DATABASE_URL=sqlite:///$(CURDIR)/var/bench/quality.sqlite3 $(LOCAL) $(PY) bench/search_quality.py
+	@if pg_isready -h 127.0.0.1 -p 5432 -q 2>/dev/null; then \
+		psql -h 127.0.0.1 -U postgres -q -c "DROP DATABASE IF EXISTS azamat_quality" -c "CREATE DATABASE azamat_quality" && \
+		DATABASE_URL=postgres://postgres@127.0.0.1:5432/azamat_quality $(LOCAL) $(PY) bench/search_quality.py; \
 	else echo "no PostgreSQL on 127.0.0.1:5432: SQLite only"; fi
 
 clean:

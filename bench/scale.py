@@ -41,7 +41,8 @@ def grow(n):
         Step,
         Tip,
     )
-    from portal import content, search
+    from portal import content
+    from search import index as search
 
     if n <= 1:
         return

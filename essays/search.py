@@ -1,11 +1,11 @@
-"""What search indexes of the essays: each published essay, once per language (see portal.search)."""
+"""What search indexes of the essays: each published essay, once per language (see search.index)."""
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.utils import translation
 
 from essays.models import Essay, EssaySection
 from portal.i18n import LANGUAGE_CODES, translated
-from portal.search import plain_text
+from portal.text import plain_text
 
 
 def _essay_of(section):
@@ -32,7 +32,7 @@ def documents(essay):
     if essay is None:
         return
     for language in LANGUAGE_CODES:
-        parts = [translated(essay, "lead", language).value]
+        parts = []
         for section in essay.sections.all():
             parts += [
                 translated(section, "heading", language).value,
@@ -41,5 +41,11 @@ def documents(essay):
         parts.append(plain_text(translated(essay, "key_takeaway", language).value))
         with translation.override(language):
             url = essay.get_absolute_url()
-        title = translated(essay, "title", language).value
-        yield {"language": language, "title": title, "text": "\n".join(p for p in parts if p), "url": url}
+        yield {
+            "language": language,
+            "title": translated(essay, "title", language).value,
+            "keywords": translated(essay, "keywords", language).value,
+            "summary": translated(essay, "lead", language).value,
+            "body": "\n".join(p for p in parts if p),
+            "url": url,
+        }

@@ -1,4 +1,4 @@
-"""What search indexes of the guides: each published guide, once per language (see portal.search)."""
+"""What search indexes of the guides: each published guide, once per language (see search.index)."""
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.utils import translation
@@ -6,7 +6,7 @@ from django.utils import translation
 from guides.models import Category, ComparisonRow, ComparisonTable, Document, Faq, Fee, Guide, Route, Source, Step, Tip
 from guides.selectors import with_parts
 from portal.i18n import LANGUAGE_CODES, translated
-from portal.search import plain_text
+from portal.text import plain_text
 
 
 def _guide_of(getter):
@@ -53,9 +53,10 @@ def documents(guide):
             return translated(obj, field, language).value
 
         parts = [
-            text(guide, "summary"),
             text(guide, "audience"),
             text(guide, "result"),
+            text(guide, "time_needed"),
+            text(guide, "cost"),
             plain_text(text(guide, "intro")),
         ]
         for route in guide.routes.all():
@@ -63,6 +64,7 @@ def documents(guide):
             for step in route.steps.all():
                 parts += [text(step, "title"), plain_text(text(step, "body"))]
         parts += [text(document, "name") for document in guide.documents.all()]
+        parts += [text(fee, "condition") for fee in guide.fees.all()]
         for faq in guide.faqs.all():
             parts += [text(faq, "question"), plain_text(text(faq, "answer"))]
         parts += [plain_text(text(tip, "text")) for tip in guide.tips.all()]
@@ -71,6 +73,8 @@ def documents(guide):
         yield {
             "language": language,
             "title": text(guide, "title"),
-            "text": "\n".join(p for p in parts if p),
+            "keywords": " ".join(filter(None, [text(guide.category, "name"), text(guide, "keywords")])),
+            "summary": text(guide, "summary"),
+            "body": "\n".join(p for p in parts if p),
             "url": url,
         }

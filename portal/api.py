@@ -16,8 +16,8 @@ from pathlib import Path
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import FileResponse, Http404, StreamingHttpResponse
-from django.utils import timezone, translation
-from ninja import NinjaAPI, Query, Schema
+from django.utils import timezone
+from ninja import NinjaAPI, Schema
 from ninja.errors import HttpError, ValidationError
 from ninja.renderers import JSONRenderer
 from pydantic import Field
@@ -41,10 +41,9 @@ from guides import selectors as guide_selectors
 from guides.api import GuideOut, MciOut, guide_out, mci_out
 from guides.api import router as guides_router
 from guides.models import Guide, MciRate
-from portal import search
-from portal.apitools import API_FORMAT_VERSION, ERRORS, Fields, Language
+from portal.apitools import API_FORMAT_VERSION, ERRORS, Fields
 from portal.content import last_updated
-from portal.text import without_control_characters
+from search.api import router as search_router
 
 logger = logging.getLogger("azamat.api")
 
@@ -72,6 +71,7 @@ api = NinjaAPI(
 api.add_router("/constitution", constitution_router)
 api.add_router("/", guides_router)
 api.add_router("/", essays_router)
+api.add_router("/search", search_router)
 
 
 def _error(request, status, code, message, detail=None):
@@ -105,58 +105,6 @@ def http_error(request, exc):
 def server_error(request, exc):
     logger.exception("API error on %s", request.path)
     return _error(request, 500, "server_error", "Something went wrong on our side; it has been logged.")
-
-
-class SearchHitOut(Schema):
-    title: str
-    url: str = Field(description="The page, in the language searched.")
-    snippet: str = Field(description="Text around the first match.")
-    snippet_html: str = Field(description="The same, HTML-escaped, with matches in <mark>.")
-    score: float
-
-
-class SearchOut(Schema):
-    query: str = Field(description="The query as searched (cut to 200 characters).")
-    language: str
-    redirect: str | None = Field(description='The article a query like "5-бап" or "article 5" asks for.')
-    total: int
-    results: dict[str, list[SearchHitOut]] = Field(description="Hits by kind (article, guide, essay), best first.")
-
-
-@api.get("/search", response={200: SearchOut, **ERRORS}, tags=["Search"], summary="Search published content")
-def search_api(
-    request,
-    q: str = Query("", description="What to look for; case and Kazakh/Russian letter variants do not matter."),
-    lang: Language = Query("kk", description="The language to search in (fallback text included)."),
-):
-    from constitution.selectors import article_url_in_force
-
-    query = without_control_characters(q)[: search.MAX_QUERY].strip()
-    redirect = None
-    if number := search.article_shortcut(query):
-        with translation.override(lang):
-            redirect = article_url_in_force(number)
-    results = {} if redirect or not query else search.search(query, lang)
-    payload = {
-        kind: [
-            {
-                "title": h.title,
-                "url": h.url,
-                "snippet": h.snippet,
-                "snippet_html": str(h.snippet_html),
-                "score": h.score,
-            }
-            for h in hits
-        ]
-        for kind, hits in results.items()
-    }
-    return {
-        "query": query,
-        "language": lang,
-        "redirect": redirect,
-        "total": sum(len(hits) for hits in payload.values()),
-        "results": payload,
-    }
 
 
 class ExportEdition(EditionOut):
@@ -200,7 +148,7 @@ def _guides(fields):
     guides = guide_selectors.with_parts(Guide.objects.published()).order_by("category__order", "order", "slug", "id")
     year = timezone.localdate().year
     rate = MciRate.objects.for_year(year)
-    return (guide_out(guide, fields, rate, year) for guide in guides.iterator(50))
+    return (guide_out(guide, fields, rate, year) for guide in guides.iterator(8))  # parts of 8 guides at a time
 
 
 def export_stream():
@@ -215,7 +163,7 @@ def export_stream():
     yield '],"guides":'
     yield from _array(_guides(fields))
     yield ',"essays":'
-    yield from _array(essay_out(essay, fields) for essay in essays_for_api().iterator(50))
+    yield from _array(essay_out(essay, fields) for essay in essays_for_api().iterator(4))
     yield "}"
 
 

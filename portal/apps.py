@@ -8,7 +8,6 @@ class PortalConfig(AppConfig):
     verbose_name = "Azamat"
 
     def ready(self):
-        from portal import content, search
+        from portal import content
 
         content.connect_signals()
-        search.connect_signals()

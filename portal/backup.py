@@ -19,9 +19,9 @@ from django.db import DatabaseError, DataError, IntegrityError, connection, tran
 from django.db.models import UniqueConstraint
 from django.utils import timezone
 
-from portal import search
 from portal.content import content_models
 from portal.text import control_characters
+from search import index as search
 
 FORMAT = "azamat-content"
 VERSION = 1

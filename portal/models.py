@@ -66,24 +66,3 @@ class ContentState(models.Model):
 
     def __str__(self):
         return self.changed_at.isoformat()
-
-
-class SearchDocument(models.Model):
-    """One published object in one language, as search sees it (see ``portal.search``)."""
-
-    kind = models.CharField(max_length=20)
-    key = models.CharField(max_length=60, help_text="Identifies the object within its kind.")
-    language = models.CharField(max_length=5)
-    title = models.CharField(max_length=300)
-    title_folded = models.CharField(max_length=300)
-    text = models.TextField()
-    folded = models.TextField(help_text="Title and text, folded for matching.")
-    url = models.CharField(max_length=300)
-    boost = models.FloatField(default=1.0)
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["kind", "key", "language"], name="unique_search_document")]
-        indexes = [models.Index(fields=["language", "kind"])]
-
-    def __str__(self):
-        return f"{self.kind} {self.key} ({self.language})"

@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "guides",
     "essays",
     "letters",
+    "search",
 ]
 
 MIDDLEWARE = [

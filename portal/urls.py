@@ -6,6 +6,7 @@ from django.urls import include, path
 
 from portal import views
 from portal.api import api
+from search.views import search_page
 
 urlpatterns = [
     path("", views.language_redirect, name="language-redirect"),
@@ -19,7 +20,7 @@ urlpatterns += i18n_patterns(
     path("constitution/", include("constitution.urls")),
     path("guides/", include("guides.urls")),
     path("essays/", include("essays.urls")),
-    path("search/", views.search_page, name="search"),
+    path("search/", search_page, name="search"),
     path("forms/", include("letters.urls")),
     prefix_default_language=True,
 )

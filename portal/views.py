@@ -6,11 +6,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
-from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-
-from portal import search
-from portal.text import without_control_characters
 
 
 def language_redirect(request):
@@ -63,29 +59,3 @@ def csrf_failure(request, reason=""):
     """A form sent without a valid security token (expired page, cookies blocked): the site's own
     page in the visitor's language, saying what to do; the reason stays in the server log only."""
     return render(request, "403_csrf.html", status=403)
-
-
-def search_page(request):
-    """Search across the Constitution, guides and essays in the page's language; "5-бап" opens article 5."""
-    from constitution.selectors import article_url_in_force
-
-    query = without_control_characters(request.GET.get("q") or "")[: search.MAX_QUERY].strip()
-    number = search.article_shortcut(query)
-    if number and (url := article_url_in_force(number)):
-        return HttpResponseRedirect(url)
-    results = search.search(query, translation.get_language()) if query else {}
-    groups = [
-        {"kind": kind, "label": label, "hits": results[kind]} for kind, label in SEARCH_KINDS() if results.get(kind)
-    ]
-    context = {
-        "query": query,
-        "groups": groups,
-        "total": sum(len(group["hits"]) for group in groups),
-        "shortcut_missing": number,
-        "breadcrumbs": [{"title": _("Search"), "url": ""}],
-    }
-    return render(request, "search.html", context)
-
-
-def SEARCH_KINDS():  # noqa: N802 - a constant that needs the active language
-    return [("article", _("Constitution")), ("guide", _("Guides")), ("essay", _("Essays"))]

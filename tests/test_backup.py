@@ -10,9 +10,9 @@ from django.core.management.base import CommandError
 
 from constitution.models import Article
 from guides.models import Guide, Step
-from portal import search
 from portal.backup import ordered_models
 from portal.content import content_models
+from search import index as search
 
 pytestmark = pytest.mark.django_db
 

@@ -181,6 +181,22 @@ def test_searching(page):
     assert page.url.endswith("/kk/constitution/article/5/")
 
 
+def test_a_question_gets_a_best_answer_and_a_typo_a_suggestion(page):
+    page.goto("/ru/")
+    page.locator("#header-q").fill("отменена ли смертная казнь")
+    page.locator("#header-q").press("Enter")
+    card = page.locator("section.best-answer")
+    assert card.is_visible() and "Статья 17" in card.inner_text()
+    card.get_by_role("link", name="Статья 17").click()
+    assert page.url.endswith("/ru/constitution/article/17/")
+    page.goto("/ru/search/?q=конституцыя")
+    suggestion = page.locator(".did-you-mean a")
+    assert suggestion.inner_text() == "конституция"
+    suggestion.click()
+    assert page.locator("#search-page-q").input_value() == "конституция"
+    assert page.locator(".did-you-mean").count() == 0 and page.locator("ol.results li").count() > 0
+
+
 def test_an_editors_change_in_the_admin_shows_publicly(page, browser, site):
     page.goto("/admin/login/?next=/admin/")
     page.fill("#id_username", EDITOR[0])

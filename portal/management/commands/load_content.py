@@ -6,10 +6,10 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from portal import search
 from portal.content import CONTENT_APPS, last_updated, touch
 from portal.loading import LoadReport
-from portal.models import SearchDocument
+from search import index as search
+from search.models import Document
 
 
 class Command(BaseCommand):
@@ -28,7 +28,7 @@ class Command(BaseCommand):
                 loader.load(report, stdout=self.stdout)
             if report.changed or last_updated() is None:
                 touch()
-        if report.changed or not SearchDocument.objects.exists():
+        if report.changed or not Document.objects.exists():
             self.stdout.write(f"search index: {search.rebuild()} documents")
         if report.changed:
             # A first entry in each object's history, so an editor's first change can be undone too.

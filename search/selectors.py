@@ -1,0 +1,156 @@
+"""Reading the index: ranked hits with snippets, a best answer, and "Did you mean …?"."""
+
+import re
+from dataclasses import dataclass, field
+
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from search.analysis import fold, stem
+from search.models import Document
+from search.ranking import BEST_COVERAGE, BEST_MARGIN, LIMIT, asks_for_earlier_edition, corrected_query, expand, rank
+
+MAX_QUERY = 200
+SNIPPET = 220
+KINDS = ("article", "guide", "essay")
+
+
+@dataclass
+class Hit:
+    kind: str
+    title: str
+    url: str
+    summary: str
+    snippet: str
+    snippet_html: str
+    score: float
+
+
+@dataclass
+class Results:
+    query: str
+    hits: list = field(default_factory=list)
+    best: Hit | None = None
+    corrected: str = ""  # the query as read, when a word was a typo
+    counts: dict = field(default_factory=dict)  # kind → number of matching documents
+    total: int = 0
+
+    def by_kind(self):
+        grouped = {}
+        for hit in self.hits:
+            grouped.setdefault(hit.kind, []).append(hit)
+        return grouped
+
+
+def search(query, language, kind=None, limit=LIMIT):
+    """The best ``limit`` documents for ``query`` in ``language`` (of one ``kind`` if given).
+
+    Three queries: the index's version (its vocabulary is kept per process), the postings of the
+    query's terms, and the shown documents.
+    """
+    query = (query or "")[:MAX_QUERY].strip()
+    results = Results(query)
+    if not query:
+        return results
+    vocab, expansions = expand(query, language)
+    ranked = rank(vocab, expansions, earlier=asks_for_earlier_edition(query))
+    if not ranked:
+        return results
+    results.corrected = corrected_query(query, expansions)
+    for item in ranked:
+        results.counts[item.kind] = results.counts.get(item.kind, 0) + 1
+    chosen = [item for item in ranked if kind is None or item.kind == kind][:limit]
+    results.total = sum(results.counts.values()) if kind is None else results.counts.get(kind, 0)
+    documents = Document.objects.in_bulk([item.document_id for item in chosen])
+    stems = {stem for expansion in expansions for stem in expansion.stems}
+    for item in chosen:
+        document = documents[item.document_id]
+        text, html = snippet(document.text, stems, language)
+        results.hits.append(
+            Hit(document.kind, document.title, document.url, document.summary, text, html, round(item.score, 4))
+        )
+    if results.hits and kind is None and results.hits[0].summary and is_best_answer(ranked):
+        results.best = results.hits[0]
+    return results
+
+
+def matches(text, stems, language):
+    """``(start, end)`` of the words of ``text`` whose stem is one of ``stems``.
+
+    A regular expression over the folded text finds the words that begin like one of the stems (in
+    C, however long the text); only those are stemmed to confirm."""
+    prefixes = sorted({fold(stem[: max(3, len(stem) - 1)]) for stem in stems if stem}, key=len, reverse=True)
+    if not prefixes:
+        return []
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in prefixes) + r")\w*")
+    found = []
+    for match in pattern.finditer(fold(text)):
+        if stem(match.group(0), language) in stems:
+            found.append((match.start(), match.end()))
+    return found
+
+
+def is_best_answer(ranked):
+    """Whether the first result clearly answers the query: its title, keywords or summary (what the
+    best-answer card shows) hold most of the query, and it beats the second or the second does not."""
+    first = ranked[0]
+    if first.in_summary < BEST_COVERAGE:
+        return False
+    if len(ranked) == 1:
+        return True
+    second = ranked[1]
+    return first.score >= BEST_MARGIN * second.score or (
+        first.score > second.score and first.in_summary > second.in_summary
+    )
+
+
+def snippet(text, stems, language, length=SNIPPET):
+    """A window of ``text`` with the most matched words, and the same as HTML with ``<mark>``s."""
+    found = matches(text, stems, language)
+    if not found:
+        cut = text[:length]
+        end = cut.rfind(" ") if len(text) > length and " " in cut else len(cut)
+        plain = text[:end] + (" …" if end < len(text) else "")
+        return plain, mark_safe(escape(plain))
+    best_start, best_count = found[0][0], 0
+    for index, (start, _end) in enumerate(found):
+        count = sum(1 for other, _ in found[index:] if other < start + length * 2 // 3)
+        if count > best_count:
+            best_start, best_count = start, count
+    start = max(0, best_start - length // 4)
+    if start:
+        space = text.find(" ", start, best_start)
+        start = space + 1 if space >= 0 else start
+    end = min(len(text), start + length)
+    if end < len(text):
+        space = text.rfind(" ", best_start + 1, end)
+        end = space if space > best_start else end
+    window = text[start:end]
+    pieces, cursor = [], start
+    for begin, finish in found:
+        if begin < cursor or finish > end:
+            continue
+        pieces.append(escape(text[cursor:begin]))
+        pieces.append(f"<mark>{escape(text[begin:finish])}</mark>")
+        cursor = finish
+    pieces.append(escape(text[cursor:end]))
+    prefix, suffix = ("… " if start else ""), (" …" if end < len(text) else "")
+    return prefix + window + suffix, mark_safe(escape(prefix) + "".join(pieces) + escape(suffix))
+
+
+# "5-бап", "5 бап", "ст. 5", "статья 5", "article 5", "art. 5", "бап 5", "№5"
+_SHORTCUTS = (
+    re.compile(r"^\s*(?P<number>\d{1,3}(?:-\d{1,2})?)\s*-?\s*(?:бап|бабы|статья|ст\.?)\s*$", re.IGNORECASE),
+    re.compile(
+        r"^\s*(?:бап|ст\.?|статья|статьи|art\.?|article|№)\s*(?P<number>\d{1,3}(?:-\d{1,2})?)\s*$", re.IGNORECASE
+    ),
+)
+
+
+def article_shortcut(query):
+    """The article number a query asks for directly ("5-бап", "ст. 5", "article 5" …), or None."""
+    for pattern in _SHORTCUTS:
+        match = pattern.match((query or "")[:MAX_QUERY])
+        if match:
+            return match.group("number")
+    return None
