@@ -5,10 +5,14 @@ separate SQLite database under var/bench/, starts gunicorn as in production (syn
 2 × cores + 1) on 127.0.0.1, fetches each measured address once and saves the response bytes as
 a static file, restarts the server (WhiteNoise indexes static files at start), then runs
 ``wrk`` (32 connections) on each address and on its static twin and prints, per address,
-requests/s, p50 and p99 latency of both and the page/static ratio. The table goes to
-var/bench/results.txt; the export's peak memory at the largest scale is measured separately.
+requests/s, p50 and p99 latency of both and the page/static ratio. Requests say
+``Accept-Encoding: br, gzip`` as browsers do, so pages come compressed from the cache; the static
+twin has its .br and .gz beside it, which WhiteNoise serves the same way. The table, with each
+address's size before and after compression, goes to var/bench/results.txt; the export's peak
+memory at the largest scale is measured separately.
 """
 
+import gzip
 import json
 import os
 import re
@@ -20,6 +24,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+import brotli
+
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "var" / "bench"
 PYTHON = sys.executable
@@ -30,6 +36,7 @@ SCALES = [int(s) for s in os.environ.get("BENCH_SCALES", "1,10,100").split(",")]
 DURATION = os.environ.get("BENCH_DURATION", "8s")
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "32"))
 PORT = int(os.environ.get("BENCH_PORT", "8123"))
+ACCEPT_ENCODING = "br, gzip"
 
 ADDRESSES = {
     "home": ("/kk/", "html"),
@@ -104,9 +111,12 @@ class Server:
         self.process.wait(timeout=30)
 
 
-def fetch(path):
+def fetch(path, encoding=None):
+    """The body as sent (compressed when ``encoding`` is asked for and the server does) and the time."""
     started = time.perf_counter()
-    with urllib.request.urlopen(f"http://127.0.0.1:{PORT}{path}", timeout=300) as response:
+    headers = {"Accept-Encoding": encoding} if encoding else {}
+    request = urllib.request.Request(f"http://127.0.0.1:{PORT}{path}", headers=headers)
+    with urllib.request.urlopen(request, timeout=300) as response:
         body = response.read()
     return body, time.perf_counter() - started
 
@@ -116,7 +126,16 @@ UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 
 def wrk(path):
     result = subprocess.run(
-        ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{DURATION}", "--latency", f"http://127.0.0.1:{PORT}{path}"],
+        [
+            "wrk",
+            "-t2",
+            f"-c{CONNECTIONS}",
+            f"-d{DURATION}",
+            "--latency",
+            "-H",
+            f"Accept-Encoding: {ACCEPT_ENCODING}",
+            f"http://127.0.0.1:{PORT}{path}",
+        ],
         capture_output=True,
         text=True,
         check=True,
@@ -167,8 +186,13 @@ def main():
         with Server(scale):
             for name, (path, ext) in ADDRESSES.items():
                 body, seconds = fetch(path)
-                sizes[name] = (len(body), seconds)
-                (static_dir / f"{name.replace(' ', '-')}-{scale}.{ext}").write_bytes(body)
+                fetch(path)  # now from the cache
+                sent, _seconds = fetch(path, ACCEPT_ENCODING)
+                sizes[name] = (len(body), len(sent), seconds)
+                twin = static_dir / f"{name.replace(' ', '-')}-{scale}.{ext}"
+                twin.write_bytes(body)
+                twin.with_name(twin.name + ".br").write_bytes(brotli.compress(body, quality=8))
+                twin.with_name(twin.name + ".gz").write_bytes(gzip.compress(body, compresslevel=6))
         with Server(scale):
             for name, (path, ext) in ADDRESSES.items():
                 if name == "export" and scale > EXPORT_WRK_MAX_SCALE:
@@ -177,7 +201,16 @@ def main():
                 wrk(path)  # warm up: the first hit of each page fills the cache
                 page = wrk(path)
                 twin = wrk(static)
-                rows.append({"scale": scale, "name": name, "bytes": sizes[name][0], "page": page, "static": twin})
+                rows.append(
+                    {
+                        "scale": scale,
+                        "name": name,
+                        "bytes": sizes[name][0],
+                        "sent": sizes[name][1],
+                        "page": page,
+                        "static": twin,
+                    }
+                )
                 print(
                     f"  {name:11} {page['rps']:8.0f} req/s p99 {page['p99']:6.1f} ms | static {twin['rps']:8.0f} req/s"
                     f" | ratio {page['rps'] / twin['rps']:.2f}",
@@ -196,14 +229,15 @@ def render(rows, memory):
         f"Azamat benchmark: {CORES} cores, gunicorn with {WORKERS} sync workers, wrk {CONNECTIONS} connections"
         f" for {DURATION}, SQLite, {os.environ.get('BENCH_CACHE_URL', 'locmem://')} cache",
         "",
-        "| scale | address | bytes | page req/s | page p50 ms | page p99 ms | static req/s | static p99 ms"
+        "| scale | address | bytes | sent (br) | page req/s | page p50 ms | page p99 ms | static req/s | static p99 ms"
         " | page/static |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for row in rows:
         page, static = row["page"], row["static"]
         lines.append(
-            f"| ×{row['scale']} | {row['name']} | {row['bytes']} | {page['rps']:.0f} | {page['p50']:.1f}"
+            f"| ×{row['scale']} | {row['name']} | {row['bytes']} | {row.get('sent', row['bytes'])} | {page['rps']:.0f}"
+            f" | {page['p50']:.1f}"
             f" | {page['p99']:.1f} | {static['rps']:.0f} | {static['p99']:.1f} | {page['rps'] / static['rps']:.2f} |"
         )
     base = {row["name"]: row["page"]["rps"] for row in rows if row["scale"] == min(r["scale"] for r in rows)}

@@ -4,12 +4,13 @@ import reversion
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from constitution.models import Article, Constitution, Correspondence, Section, Topic
+from constitution.models import Article, ArticleChange, Constitution, Correspondence, Section, Topic
 from constitution.numbers import summary_problems
 from portal.editorial import ContentAdmin, EditorialForm, PlainTabularInline
 
-for model in (Constitution, Section, Article, Topic, Correspondence):
+for model in (Constitution, Section, Topic, Correspondence, ArticleChange):
     reversion.register(model)
+reversion.register(Article, follow=("changes",))
 
 
 @admin.register(Constitution)
@@ -80,6 +81,14 @@ class SuccessorInline(PredecessorInline):
     verbose_name_plural = _("counterparts in the later edition")
 
 
+class ArticleChangeInline(PlainTabularInline):
+    """Public change notes: write one when a correction changes what the explanation says."""
+
+    model = ArticleChange
+    fields = ("date", "note")
+    extra = 0
+
+
 @admin.register(Article)
 class ArticleAdmin(ContentAdmin):
     form = ArticleForm
@@ -89,7 +98,7 @@ class ArticleAdmin(ContentAdmin):
     list_select_related = ("constitution", "section")
     search_fields = ("number", "summary_kk", "summary_ru", "summary_en", "text_kk", "text_ru")
     filter_horizontal = ("topics",)
-    inlines = [PredecessorInline, SuccessorInline]
+    inlines = [PredecessorInline, SuccessorInline, ArticleChangeInline]
     ordering = ("constitution", "sort_key")
 
 

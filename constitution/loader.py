@@ -15,7 +15,7 @@ from pathlib import Path
 from django.conf import settings
 
 from constitution.importer import StructureMismatch, clean_text, read_source
-from constitution.models import Article, Constitution, Correspondence, Section, Topic
+from constitution.models import Article, ArticleChange, Constitution, Correspondence, Section, Topic
 from portal import loading as portal_loading
 from portal.loading import sync, translated_values
 
@@ -137,6 +137,9 @@ def _load_edition(edition, explanations, topics, texts, report):
     section_notes = {item["number"]: item for item in explanations.get("sections", [])}
     article_notes = {str(number): item for number, item in (explanations.get("articles") or {}).items()}
     article_keywords = {str(number): item for number, item in explanations["keywords"].items()}
+    article_changes = {}
+    for item in explanations.get("changes", []):
+        article_changes.setdefault(str(item["article"]), []).append(item)
     key_numbers = {str(n) for n in explanations.get("key_articles", [])}
     for order, item in enumerate(edition["sections"], start=1):
         notes = section_notes.get(item["number"], {})
@@ -181,6 +184,13 @@ def _load_edition(edition, explanations, topics, texts, report):
                     report,
                     hash_field="official_text_hash",
                     fill_empty=True,
+                )
+            for change in article_changes.get(number, []):  # one bundled note per date
+                sync(
+                    ArticleChange,
+                    {"article": article, "date": change["date"]},
+                    translated_values("note", change["note"]),
+                    report,
                 )
 
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portal.models import BundledContent
+from portal.models import BundledContent, ChangeNote
 
 ARTICLE_NUMBER = re.compile(r"^(\d{1,3})(?:-(\d{1,2}))?$")
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV")
@@ -172,6 +172,16 @@ class Article(BundledContent):
 
     def get_absolute_url(self):
         return _edition_url(self.constitution, "article", number=self.number)
+
+
+class ArticleChange(ChangeNote):
+    """A change to our explanation of an article (its summary or keywords), told to readers."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="changes")
+
+    class Meta(ChangeNote.Meta):
+        verbose_name = _("change note")
+        verbose_name_plural = _("change notes")
 
 
 class Correspondence(BundledContent):

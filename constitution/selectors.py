@@ -4,7 +4,7 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from constitution.models import Article, Constitution, Section, Topic
+from constitution.models import Article, ArticleChange, Constitution, Section, Topic
 
 
 def edition_in_force():
@@ -63,6 +63,7 @@ def article_detail(edition, number):
     return get_object_or_404(
         Article.objects.select_related("section__constitution", "constitution").prefetch_related(
             "topics",
+            "changes",
             Prefetch("predecessors", queryset=counterparts),
             Prefetch("successors", queryset=counterparts),
         ),
@@ -151,3 +152,9 @@ def article_links():
         )
         .order_by("constitution__year", "sort_key")
     )
+
+
+def public_changes(limit):
+    """The newest change notes on the explanations of articles (for the feed of what changed)."""
+    notes = ArticleChange.objects.select_related("article__constitution")
+    return [(note, note.article) for note in notes.order_by("-date", "-id")[:limit]]

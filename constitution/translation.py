@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from constitution.models import Article, Constitution, Correspondence, Section, Topic
+from constitution.models import Article, ArticleChange, Constitution, Correspondence, Section, Topic
 
 
 @register(Constitution)
@@ -27,4 +27,9 @@ class ArticleTranslation(TranslationOptions):
 
 @register(Correspondence)
 class CorrespondenceTranslation(TranslationOptions):
+    fields = ("note",)
+
+
+@register(ArticleChange)
+class ArticleChangeTranslation(TranslationOptions):
     fields = ("note",)

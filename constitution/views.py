@@ -5,7 +5,7 @@ from functools import wraps
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from constitution import selectors
+from constitution import selectors, structured
 from constitution.text import paragraphs
 from portal.i18n import translated
 from portal.text import similarity, word_diff
@@ -54,6 +54,7 @@ def index(request, edition, current):
         "topics": selectors.topics_in_edition(edition),
         "topic": topic,
         "topic_articles": topic_articles,
+        "structured_data": [structured.edition_data(request, edition)],
         "breadcrumbs": _crumbs(edition, current),
     }
     return render(request, "constitution/index.html", context)
@@ -68,6 +69,7 @@ def section(request, edition, current, number):
         "edition": edition,
         "current": current,
         "section": section,
+        "structured_data": [structured.section_data(request, section)],
         "breadcrumbs": _crumbs(edition, current, crumb),
     }
     return render(request, "constitution/section.html", context)
@@ -90,6 +92,7 @@ def article(request, edition, current, number):
         "following": following,
         "comparisons": comparisons,
         "successors": list(article.successors.all()),
+        "structured_data": [structured.article_data(request, article, official)],
         "edition_index_url": edition.get_absolute_url(),
         "breadcrumbs": _crumbs(
             edition,

@@ -4,12 +4,12 @@ import reversion
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from essays.models import DataPoint, DataSeries, Essay, EssaySection, EssaySource
+from essays.models import DataPoint, DataSeries, Essay, EssayChange, EssaySection, EssaySource
 from portal.editorial import ContentAdmin, PlainTabularInline, SortableStackedInline, SortableTabularInline
 
-reversion.register(Essay, follow=("sections", "sources", "data_series"))
+reversion.register(Essay, follow=("sections", "sources", "data_series", "changes"))
 reversion.register(DataSeries, follow=("points",))
-for model in (EssaySection, EssaySource, DataPoint):
+for model in (EssaySection, EssaySource, DataPoint, EssayChange):
     reversion.register(model)
 
 
@@ -29,6 +29,14 @@ class DataSeriesInline(SortableTabularInline):
     show_change_link = True
 
 
+class EssayChangeInline(PlainTabularInline):
+    """Public change notes: write one when a revision changes what the essay says."""
+
+    model = EssayChange
+    fields = ("date", "note")
+    extra = 0
+
+
 @admin.register(Essay)
 class EssayAdmin(ContentAdmin):
     list_display = ("title", "slug", "status", "published_on", "revised_on", "updated_at")
@@ -41,7 +49,7 @@ class EssayAdmin(ContentAdmin):
         (_("Related"), {"fields": ("related_articles", "related_guides")}),
         (_("Search"), {"fields": ("keywords",)}),
     )
-    inlines = [EssaySectionInline, EssaySourceInline, DataSeriesInline]
+    inlines = [EssaySectionInline, EssaySourceInline, DataSeriesInline, EssayChangeInline]
 
 
 class DataPointInline(PlainTabularInline):

@@ -16,10 +16,12 @@ from portal.apitools import (
     PAGE_HELP,
     PAGE_SIZE_HELP,
     ArticleRef,
+    ChangeOut,
     Fields,
     Language,
     Page,
     Translated,
+    changes_out,
     paginate,
     paths,
 )
@@ -63,7 +65,9 @@ class DataPointOut(Schema):
 
 class DataSeriesOut(Schema):
     title: Translated
+    chart: str = Field(description="bar or line.")
     description: Translated
+    note: Translated = Field(description="What was counted (Markdown).")
     unit: Translated
     label_axis: Translated
     source: Translated
@@ -79,6 +83,7 @@ class EssayOut(EssayBrief):
     data_series: list[DataSeriesOut]
     related_articles: list[ArticleRef]
     related_guides: list[str] = Field(description="Slugs of published guides.")
+    changes: list[ChangeOut] = Field(description="Public notes on revisions, newest first.")
 
 
 class EssayPage(Page):
@@ -119,9 +124,11 @@ def essay_out(essay, fields):
             series,
             "title",
             "description",
+            "note",
             "unit",
             "label_axis",
             "source",
+            chart=series.chart,
             source_url=series.source_url,
             points=[fields.obj(p, "label", value=p.value) for p in series.points.all()],
         )
@@ -131,6 +138,7 @@ def essay_out(essay, fields):
         {"edition": a.constitution.year, "number": a.number} for a in essay.related_articles.all()
     ]
     data["related_guides"] = [g.slug for g in essay.related_guides.all()]
+    data["changes"] = changes_out(essay, fields)
     return data
 
 

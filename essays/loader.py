@@ -8,7 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from constitution.models import Article
-from essays.models import DataPoint, DataSeries, Essay, EssaySection, EssaySource
+from essays.models import DataPoint, DataSeries, Essay, EssayChange, EssaySection, EssaySource
 from guides.models import Guide
 from portal.loading import read_yaml, sync, translated_fields, translated_values
 
@@ -45,6 +45,8 @@ def load_essay(data, report):
             **translated_fields(item, "title", "publisher"),
         }
         sync(EssaySource, {"essay": essay, "order": order}, values, report)
+    for item in data.get("changes", []):  # one bundled note per date
+        sync(EssayChange, {"essay": essay, "date": item["date"]}, translated_fields(item, "note"), report)
     for order, item in enumerate(data.get("data_series", []), start=1):
         values = {
             "source_url": item.get("source_url", ""),

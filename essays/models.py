@@ -7,7 +7,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from portal.models import OrderedPart, Publishable
+from portal.models import ChangeNote, OrderedPart, Publishable
 
 WORDS_PER_MINUTE = 200
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -90,6 +90,14 @@ class EssaySource(OrderedPart):
 
     def __str__(self):
         return self.title
+
+
+class EssayChange(ChangeNote):
+    essay = models.ForeignKey(Essay, on_delete=models.CASCADE, related_name="changes")
+
+    class Meta(ChangeNote.Meta):
+        verbose_name = _("change note")
+        verbose_name_plural = _("change notes")
 
 
 class DataSeries(OrderedPart):

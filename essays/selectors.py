@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404
 
 from constitution.selectors import article_links
 from essays.charts import chart_for
-from essays.models import DataSeries, Essay
+from essays.models import DataSeries, Essay, EssayChange
 from guides.models import Guide
 from portal.i18n import translated
 
@@ -31,6 +31,7 @@ def with_parts(essays):
     return essays.prefetch_related(
         "sections",
         "sources",
+        "changes",
         Prefetch("data_series", queryset=DataSeries.objects.prefetch_related("points")),
         Prefetch("related_articles", queryset=article_links()),
         Prefetch("related_guides", queryset=Guide.objects.published().order_by("order", "slug")),
@@ -49,3 +50,12 @@ def essay_detail(slug, preview=False):
 def charts(essay):
     """Each data series of the essay with the geometry of its chart."""
     return [(series, chart_for(series, list(series.points.all()))) for series in essay.data_series.all()]
+
+
+def public_changes(limit):
+    """The newest change notes of published essays, and their first publications (for the feed)."""
+    notes = EssayChange.objects.filter(essay__status="published").select_related("essay")
+    published = Essay.objects.published().order_by("-published_on", "-id")[:limit]
+    return [(note, note.essay) for note in notes.order_by("-date", "-id")[:limit]] + [
+        (None, essay) for essay in published
+    ]

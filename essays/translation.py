@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from essays.models import DataPoint, DataSeries, Essay, EssaySection, EssaySource
+from essays.models import DataPoint, DataSeries, Essay, EssayChange, EssaySection, EssaySource
 
 
 @register(Essay)
@@ -28,3 +28,8 @@ class DataSeriesTranslation(TranslationOptions):
 @register(DataPoint)
 class DataPointTranslation(TranslationOptions):
     fields = ("label",)
+
+
+@register(EssayChange)
+class EssayChangeTranslation(TranslationOptions):
+    fields = ("note",)

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from essays import selectors
 from essays.documents import essay_document
+from essays.structured import essay_data
 from portal import documents
 from portal.content import can_preview
 from portal.i18n import translated
@@ -26,6 +27,7 @@ def detail(request, slug):
         "essay": essay,
         "sections": essay.sections.all(),
         "charts": selectors.charts(essay),
+        "structured_data": [essay_data(request, essay)],
         "breadcrumbs": [
             {"title": _("Essays"), "url": reverse("essays:index")},
             {"title": translated(essay, "title").value, "url": ""},

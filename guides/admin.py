@@ -14,18 +14,19 @@ from guides.models import (
     Faq,
     Fee,
     Guide,
+    GuideChange,
     MciRate,
     Route,
     Source,
     Step,
     Tip,
 )
-from portal.editorial import ContentAdmin, SortableStackedInline, SortableTabularInline
+from portal.editorial import ContentAdmin, PlainTabularInline, SortableStackedInline, SortableTabularInline
 
-reversion.register(Guide, follow=("routes", "documents", "fees", "faqs", "tips", "sources", "tables"))
+reversion.register(Guide, follow=("routes", "documents", "fees", "faqs", "tips", "sources", "tables", "changes"))
 reversion.register(Route, follow=("steps",))
 reversion.register(ComparisonTable, follow=("rows",))
-for model in (Step, Document, Fee, Faq, Tip, Source, ComparisonRow, Category, MciRate):
+for model in (Step, Document, Fee, Faq, Tip, Source, ComparisonRow, Category, MciRate, GuideChange):
     reversion.register(model)
 
 
@@ -77,6 +78,14 @@ class ComparisonTableInline(SortableStackedInline):
     show_change_link = True
 
 
+class GuideChangeInline(PlainTabularInline):
+    """Public change notes: write one when a published change matters to readers (fees, steps, terms)."""
+
+    model = GuideChange
+    fields = ("date", "note")
+    extra = 0
+
+
 @admin.register(Guide)
 class GuideAdmin(ContentAdmin):
     list_display = ("title", "slug", "category", "status", "last_reviewed", "updated_at")
@@ -91,7 +100,16 @@ class GuideAdmin(ContentAdmin):
         (_("Related"), {"fields": ("related_articles",)}),
         (_("Search"), {"fields": ("keywords",)}),
     )
-    inlines = [RouteInline, DocumentInline, FeeInline, FaqInline, TipInline, SourceInline, ComparisonTableInline]
+    inlines = [
+        RouteInline,
+        DocumentInline,
+        FeeInline,
+        FaqInline,
+        TipInline,
+        SourceInline,
+        ComparisonTableInline,
+        GuideChangeInline,
+    ]
 
 
 class StepInline(SortableStackedInline):

@@ -16,11 +16,13 @@ from portal.apitools import (
     PAGE_HELP,
     PAGE_SIZE_HELP,
     ArticleRef,
+    ChangeOut,
     Fields,
     Language,
     Page,
     Translated,
     TranslatedLists,
+    changes_out,
     paginate,
     paths,
 )
@@ -126,6 +128,7 @@ class GuideOut(GuideBrief):
     sources: list[GuideSourceOut]
     tables: list[ComparisonTableOut]
     related_articles: list[ArticleRef]
+    changes: list[ChangeOut] = Field(description="Public notes on changes that matter, newest first.")
 
 
 class GuidePage(Page):
@@ -196,6 +199,7 @@ def guide_out(guide, fields, rate=None, year=None):
     data["related_articles"] = [
         {"edition": a.constitution.year, "number": a.number} for a in guide.related_articles.all()
     ]
+    data["changes"] = changes_out(guide, fields)
     return data
 
 

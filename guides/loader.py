@@ -17,6 +17,7 @@ from guides.models import (
     Faq,
     Fee,
     Guide,
+    GuideChange,
     MciRate,
     Route,
     Source,
@@ -107,6 +108,8 @@ def load_guide(data, categories, report):
             {"url": item["url"], "checked_on": item.get("checked_on"), **translated_fields(item, "title", "publisher")},
             report,
         )
+    for item in data.get("changes", []):  # one bundled note per date
+        sync(GuideChange, {"guide": guide, "date": item["date"]}, translated_fields(item, "note"), report)
     for order, item in enumerate(data.get("tables", []), start=1):
         values = {**translated_fields(item, "title", "note"), **translated_values("columns", _joined(item["columns"]))}
         table, _ = sync(ComparisonTable, {"guide": guide, "order": order}, values, report)

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portal.models import BundledContent, OrderedPart, Publishable
+from portal.models import BundledContent, ChangeNote, OrderedPart, Publishable
 from portal.text import text_lines
 
 
@@ -101,6 +101,14 @@ class Guide(Publishable):
 
     def get_print_url(self):
         return reverse("guides:print", kwargs={"slug": self.slug})
+
+
+class GuideChange(ChangeNote):
+    guide = models.ForeignKey(Guide, on_delete=models.CASCADE, related_name="changes")
+
+    class Meta(ChangeNote.Meta):
+        verbose_name = _("change note")
+        verbose_name_plural = _("change notes")
 
 
 class Route(OrderedPart):

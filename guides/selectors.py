@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from constitution.selectors import article_links
-from guides.models import Category, ComparisonTable, Guide, MciRate, Route, Step
+from guides.models import Category, ComparisonTable, Guide, GuideChange, MciRate, Route, Step
 from letters.models import LetterTemplate
 
 
@@ -33,6 +33,7 @@ def with_parts(guides):
         "faqs",
         "tips",
         "sources",
+        "changes",
         Prefetch("tables", queryset=ComparisonTable.objects.prefetch_related("rows")),
         Prefetch("related_articles", queryset=article_links()),
     )
@@ -63,3 +64,9 @@ def fees_in_tenge(guide, year=None):
         unknown = fee.amount_mci is not None and rate is None
         lines.append(FeeLine(fee, None if unknown else fee.amount_in_tenge(year, rate=rate)))
     return rate, lines
+
+
+def public_changes(limit):
+    """The newest change notes of published guides (for the feed of what changed)."""
+    notes = GuideChange.objects.filter(guide__status="published").select_related("guide")
+    return [(note, note.guide) for note in notes.order_by("-date", "-id")[:limit]]

@@ -10,6 +10,7 @@ from guides.models import (
     Faq,
     Fee,
     Guide,
+    GuideChange,
     Route,
     Source,
     Step,
@@ -70,3 +71,8 @@ class ComparisonTableTranslation(TranslationOptions):
 @register(ComparisonRow)
 class ComparisonRowTranslation(TranslationOptions):
     fields = ("cells",)
+
+
+@register(GuideChange)
+class GuideChangeTranslation(TranslationOptions):
+    fields = ("note",)

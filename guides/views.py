@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from guides import selectors
 from guides.documents import guide_document
 from guides.models import Tip
+from guides.structured import guide_data
 from portal import documents
 from portal.content import can_preview
 from portal.i18n import translated
@@ -42,7 +43,9 @@ def _guide_context(request, slug):
 
 def detail(request, slug):
     """A guide: summary box, routes with numbered steps, documents, fees, FAQ, tips, sources."""
-    return render(request, "guides/detail.html", _guide_context(request, slug))
+    context = _guide_context(request, slug)
+    context["structured_data"] = guide_data(request, context["guide"], context["fees"])
+    return render(request, "guides/detail.html", context)
 
 
 def print_view(request, slug):

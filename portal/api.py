@@ -43,6 +43,7 @@ from guides.api import router as guides_router
 from guides.models import Guide, MciRate
 from portal.apitools import API_FORMAT_VERSION, ERRORS, Fields
 from portal.content import last_updated
+from portal.middleware import compress, preferred_encoding
 from search.api import router as search_router
 
 logger = logging.getLogger("azamat.api")
@@ -194,10 +195,14 @@ def export_file():
                 with open(temporary, "w", encoding="utf-8") as stream:
                     for chunk in export_stream():
                         stream.write(chunk)
+                for encoding, suffix in (("br", ".br"), ("gzip", ".gz")):  # served compressed from disk
+                    packed = temporary.with_name(temporary.name + suffix)
+                    packed.write_bytes(compress(temporary.read_bytes(), encoding))
+                    os.replace(packed, path.with_name(path.name + suffix))
                 os.replace(temporary, path)
                 logger.info("export written: %s (pid %s)", path.name, os.getpid())
-                for old in folder.glob("export-*.json"):
-                    if old != path:
+                for old in folder.glob("export-*.json*"):
+                    if not old.name.startswith(path.name):
                         old.unlink(missing_ok=True)
         finally:
             fcntl.flock(lock, fcntl.LOCK_UN)
@@ -211,7 +216,12 @@ def export(request):
     """All published content as one JSON document (streamed). For a backup of everything, drafts
     included, use ``manage.py export_content``."""
     path = export_file()
-    if path is not None:
+    encoding = preferred_encoding(request)
+    packed = path.with_name(path.name + {"br": ".br", "gzip": ".gz"}[encoding]) if path and encoding else None
+    if packed is not None and packed.exists():
+        response = FileResponse(open(packed, "rb"), content_type="application/json; charset=utf-8")  # noqa: SIM115
+        response["Content-Encoding"] = encoding
+    elif path is not None:
         response = FileResponse(open(path, "rb"), content_type="application/json; charset=utf-8")  # noqa: SIM115
     else:
         response = StreamingHttpResponse(export_stream(), content_type="application/json; charset=utf-8")

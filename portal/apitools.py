@@ -48,6 +48,18 @@ PAGE_HELP = "Page number, from 1."
 PAGE_SIZE_HELP = "Items per page, at most 200."
 
 
+class ChangeOut(Schema):
+    """A public note on a change that matters to readers."""
+
+    date: str = Field(description="YYYY-MM-DD.")
+    note: Translated
+    fallback: dict[str, str] | None
+
+
+def changes_out(obj, fields):
+    return [fields.obj(change, "note", date=change.date.isoformat()) for change in obj.changes.all()]
+
+
 class ErrorOut(Schema):
     """Every error the API returns."""
 

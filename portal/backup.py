@@ -24,7 +24,10 @@ from portal.text import control_characters
 from search import index as search
 
 FORMAT = "azamat-content"
-VERSION = 1
+VERSION = 2
+# Models each version of the format added: a file of an earlier version may lack them (it was
+# written before they existed); any other missing model makes the file incomplete.
+ADDED_IN = {2: {"guides.guidechange", "essays.essaychange", "constitution.articlechange"}}
 CHUNK = 500
 
 
@@ -96,15 +99,17 @@ def read_document(data):
         raise ImportRefused("not an export: the JSON is nested too deeply") from exc
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise ImportRefused(f'not an Azamat content export (the "format" must be "{FORMAT}")')
-    if document.get("version") != VERSION:
-        raise ImportRefused(f"export format version {document.get('version')!r} is not supported (expected {VERSION})")
+    version = document.get("version")
+    if version not in range(1, VERSION + 1) or isinstance(version, bool):
+        raise ImportRefused(f"export format version {version!r} is not supported (1 to {VERSION})")
     models = document.get("models")
     if not isinstance(models, dict):
         raise ImportRefused('"models" must be an object of lists')
     known = {model._meta.label_lower: model for model in content_models()}
     if unknown := sorted(set(models) - set(known)):
         raise ImportRefused(f"unknown models: {', '.join(unknown)}")
-    if missing := sorted(set(known) - set(models)):
+    newer = set().union(*(labels for added, labels in ADDED_IN.items() if added > version))
+    if missing := sorted(set(known) - set(models) - newer):
         raise ImportRefused(f"the file lacks models an export always has: {', '.join(missing)}")
     for label, items in models.items():
         _check_objects(known[label], label, items)

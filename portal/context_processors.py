@@ -8,6 +8,7 @@ from django.utils.functional import SimpleLazyObject
 
 from portal.content import last_updated
 from portal.middleware import LANGUAGE_PREFIX
+from portal.structured import LOCALES
 
 
 def site_origin(request):
@@ -50,8 +51,13 @@ def site(request):
     alternates = [
         {"code": code, "name": name, "url": alternate_url(request.path, code)} for code, name in settings.LANGUAGES
     ]
+    language = translation.get_language() or settings.LANGUAGE_CODE
     return {
         "site_origin": site_origin(request),
+        # Only a page that exists has a canonical address (an error page has none to offer).
+        "canonical_path": request.path if getattr(request, "resolver_match", None) else None,
+        "og_locale": LOCALES.get(language, LOCALES["kk"]),
+        "og_locale_alternates": [locale for code, locale in LOCALES.items() if code != language],
         "language_alternates": alternates,
         "default_alternate": alternates[0]["url"],
         "content_last_updated": SimpleLazyObject(lambda: _last_updated(request)),

@@ -12,12 +12,14 @@ anything but GET/HEAD, responses that set cookies, vary on cookies or are privat
 (forms with a CSRF token, letters), streamed responses (the export), and non-content paths.
 """
 
+import gzip
 import hashlib
 import re
 
+import brotli
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, HttpResponseNotModified, JsonResponse
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 
@@ -46,6 +48,69 @@ def _storable(response):
     return "cookie" not in response.get("Vary", "").lower()
 
 
+# Compression: pages and API answers are compressed once, when they are stored in the cache, and each
+# later request gets the stored bytes (Brotli or gzip, as the browser accepts). Only what the cache
+# stores is compressed, and it never holds a secret: pages with a CSRF token (forms) and editors'
+# pages are not cached, so no secret is ever compressed beside what a visitor can inject (BREACH).
+COMPRESSIBLE = ("text/html", "application/json", "application/atom+xml", "application/xml", "text/plain")
+MIN_COMPRESSED = 512
+_ACCEPT = re.compile(r"\s*([\w*-]+)\s*(?:;\s*q\s*=\s*([0-9.]+))?")
+
+
+def preferred_encoding(request):
+    """``"br"``, ``"gzip"`` or None, by the request's Accept-Encoding (q=0 refuses an encoding)."""
+    accepted = {}
+    for part in request.META.get("HTTP_ACCEPT_ENCODING", "").split(","):
+        if match := _ACCEPT.match(part):
+            try:
+                accepted[match.group(1).lower()] = float(match.group(2) or 1)
+            except ValueError:
+                continue
+    for name in ("br", "gzip"):
+        if accepted.get(name, accepted.get("*", 0)) > 0:
+            return name
+    return None
+
+
+def compress(content, encoding):
+    if encoding == "br":
+        return brotli.compress(content, quality=8)
+    return gzip.compress(content, compresslevel=6, mtime=0)
+
+
+def compressed(response):
+    """``{"br": bytes, "gzip": bytes}`` of a response worth compressing, else ``{}``."""
+    if not response.get("Content-Type", "").startswith(COMPRESSIBLE) or len(response.content) < MIN_COMPRESSED:
+        return {}
+    return {encoding: compress(response.content, encoding) for encoding in ("br", "gzip")}
+
+
+def _encoded(response, digest, variants, encoding):
+    """The response in ``encoding`` if a compressed copy exists; each encoding has its own ETag."""
+    if response.status_code != 200 or encoding not in variants:
+        return response
+    response.content = variants[encoding]
+    response["Content-Encoding"] = encoding
+    response["Content-Length"] = str(len(response.content))
+    response["ETag"] = f'"{digest}-{encoding}"'
+    return response
+
+
+def _not_modified(request, digest, stamp):
+    """304 when the browser has this version of the page in any encoding (its ETag starts with the
+    digest of version and address), or, without ETags, has it since Last-Modified."""
+    tags = request.META.get("HTTP_IF_NONE_MATCH", "")
+    if tags:
+        for tag in tags.split(","):
+            tag = tag.strip().removeprefix("W/")
+            if tag == "*" or tag.strip('"').split("-")[0] == digest:
+                response = HttpResponseNotModified()
+                response["ETag"] = tag if tag != "*" else f'"{digest}"'
+                return response
+        return None
+    return get_conditional_response(request, last_modified=stamp)
+
+
 class ContentCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -60,27 +125,29 @@ class ContentCacheMiddleware:
         request.content_changed = changed  # the footer's "data last updated" needs no query of its own
         version = changed.isoformat() if changed else "-"
         digest = hashlib.sha256(f"{version}|{request.get_full_path()}".encode()).hexdigest()[:32]
-        etag, stamp = f'"{digest}"', int(changed.timestamp()) if changed else None
-        not_modified = get_conditional_response(request, etag=etag, last_modified=stamp)
+        stamp = int(changed.timestamp()) if changed else None
+        encoding = preferred_encoding(request)
+        not_modified = _not_modified(request, digest, stamp)
         if not_modified is not None:
             return self._decorate(request, not_modified)
         key = f"page:{digest}"
         stored = cache.get(key)
         if stored is not None:
-            status, headers, content = stored
+            status, headers, content, variants = stored
             response = HttpResponse(content, status=status)
             for name, value in headers:
                 response[name] = value
-            return self._decorate(request, response)
+            return self._decorate(request, _encoded(response, digest, variants, encoding))
         response = self.get_response(request)
         if response.status_code == 200:
-            response["ETag"] = etag
+            response["ETag"] = f'"{digest}"'
             if changed:
                 response["Last-Modified"] = http_date(stamp)
         if _storable(response):
             self._decorate(request, response)
-            cache.set(key, (response.status_code, list(response.items()), response.content), CACHE_SECONDS)
-            return response
+            variants = compressed(response)
+            cache.set(key, (response.status_code, list(response.items()), response.content, variants), CACHE_SECONDS)
+            return _encoded(response, digest, variants, encoding)
         return self._decorate(request, response)
 
     @staticmethod

@@ -50,6 +50,22 @@ class OrderedPart(BundledContent):
         ordering = ["order", "id"]
 
 
+class ChangeNote(BundledContent):
+    """A public note on a change that matters to readers (the GOV.UK habit): shown in the item's
+    change history and in the feeds of what's new. Each content app keeps its own (a guide's, an
+    essay's, an article's explanation's)."""
+
+    date = models.DateField(_("date"))
+    note = models.TextField(_("what changed (public, one or two sentences)"))
+
+    class Meta:
+        abstract = True
+        ordering = ["-date", "-id"]
+
+    def __str__(self):
+        return f"{self.date}: {self.note[:60]}"
+
+
 class ContentState(models.Model):
     """A single row saying when any content last changed (saved, deleted or relinked).
 

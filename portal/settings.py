@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "reversion",
     "adminsortable2",
     "axes",
@@ -197,6 +198,16 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 WHITENOISE_MAX_AGE = 3600
+# /favicon.ico at the site's root; kept a week by browsers (its name cannot carry a hash).
+WHITENOISE_ROOT = BASE_DIR / "static" / "root"
+
+
+def _long_cache_for_root_files(headers, path, url):
+    if url.count("/") == 1:  # /favicon.ico, not /static/…
+        headers["Cache-Control"] = "public, max-age=604800"
+
+
+WHITENOISE_ADD_HEADERS_FUNCTION = _long_cache_for_root_files
 
 # The official texts ship in constitution/data/official/. AZAMAT_DATA_DIR may name a folder with
 # newer ones (constitution/<language>-<year>.json), loaded in their place; unset, nothing else is read.

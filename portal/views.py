@@ -1,12 +1,17 @@
 """Site-wide views: the language redirect, the home page, health and error pages."""
 
 from django.db import connection
-from django.http import HttpResponseRedirect, JsonResponse
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+
+from portal.context_processors import site_origin
+from portal.structured import website
 
 
 def language_redirect(request):
@@ -23,7 +28,12 @@ def home(request):
     from constitution.selectors import home_summary
     from guides.selectors import featured_guides
 
-    return render(request, "home.html", {"constitution": home_summary(), "guides": featured_guides()})
+    context = {
+        "constitution": home_summary(),
+        "guides": featured_guides(),
+        "structured_data": [website(request, translation.get_language())],
+    }
+    return render(request, "home.html", context)
 
 
 @never_cache
@@ -59,3 +69,49 @@ def csrf_failure(request, reason=""):
     """A form sent without a valid security token (expired page, cookies blocked): the site's own
     page in the visitor's language, saying what to do; the reason stays in the server log only."""
     return render(request, "403_csrf.html", status=403)
+
+
+ROBOTS = """User-agent: *
+# Editors' pages, and downloads and exports that are copies of pages already listed.
+Disallow: /admin/
+Disallow: /api/v1/export
+Disallow: /*/pdf/
+Disallow: /*/docx/
+# Search results are not pages of their own.
+Disallow: /*/search/
+# The application forms are pages to find; what people send from them is never a page (POST only).
+
+Sitemap: {origin}/sitemap.xml
+"""
+
+
+def robots_txt(request):
+    """``/robots.txt``: what crawlers may read, and where the sitemap is."""
+    response = HttpResponse(ROBOTS.format(origin=site_origin(request)), content_type="text/plain; charset=utf-8")
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
+
+
+def manifest(request):
+    """``/manifest.webmanifest``: the web app's name and icons, for phones that add it to the home screen."""
+    language = translation.get_language_from_request(request)
+    with translation.override(language):
+        data = {
+            "name": _("Azamat: the Constitution, public services and law, explained"),
+            "short_name": _("Azamat"),
+            "lang": language,
+            "start_url": reverse("home"),
+            "scope": "/",
+            "display": "standalone",
+            "background_color": "#ffffff",
+            "theme_color": "#005a9c",
+            "icons": [
+                {"src": static(f"img/icon-{size}.png"), "sizes": f"{size}x{size}", "type": "image/png"}
+                for size in (192, 512)
+            ]
+            + [{"src": static("img/icon.svg"), "sizes": "any", "type": "image/svg+xml"}],
+        }
+    response = JsonResponse(data, content_type="application/manifest+json", json_dumps_params={"ensure_ascii": False})
+    response["Cache-Control"] = "public, max-age=604800"
+    patch_vary_headers(response, ["Accept-Language"])
+    return response

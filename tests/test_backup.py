@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from constitution.models import Article
-from guides.models import Guide, Step
+from guides.models import Guide, GuideChange, Step
 from portal.backup import ordered_models
 from portal.content import content_models
 from search import index as search
@@ -46,7 +46,7 @@ def test_export_import_into_an_empty_database_export_gives_the_same_bytes(tmp_pa
     second = export_text(tmp_path, "second.json")
     assert first.read_bytes() == second.read_bytes()
     document = json.loads(first.read_text(encoding="utf-8"))
-    assert document["format"] == "azamat-content" and document["version"] == 1
+    assert document["format"] == "azamat-content" and document["version"] == 2
     drafts = [g for g in document["models"]["guides.guide"] if g["fields"]["status"] == "draft"]
     assert [g["fields"]["slug"] for g in drafts] == ["eds"]
     assert Guide.objects.get(slug="eds").updated_at == tricky
@@ -106,3 +106,20 @@ def test_unreadable_and_non_json_files_are_refused(tmp_path):
     bad.write_text("{not json", encoding="utf-8")
     with pytest.raises(CommandError, match="not JSON"):
         call_command("import_content", str(bad))
+
+
+def test_a_backup_of_the_previous_format_version_still_restores(tmp_path):
+    """Version 1 files were written before change notes existed: they restore, with none."""
+    document = json.loads(export_text(tmp_path, "backup.json").read_text(encoding="utf-8"))
+    document["version"] = 1
+    for label in ("guides.guidechange", "essays.essaychange", "constitution.articlechange"):
+        document["models"].pop(label)
+    old = tmp_path / "version-1.json"
+    old.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    wipe()
+    call_command("import_content", str(old), stdout=io.StringIO())
+    assert Guide.objects.filter(slug="eds").exists() and not GuideChange.objects.exists()
+    document["models"].pop("guides.faq")
+    old.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(CommandError, match="lacks models an export always has: guides.faq"):
+        call_command("import_content", str(old), "--replace", stdout=io.StringIO())

@@ -120,15 +120,16 @@ def test_language_switcher_keeps_the_article(client):
     assert '<link rel="alternate" hreflang="en" href="http://testserver/en/constitution/article/5/">' in html
 
 
-# Each count includes the one query for the footer's "data last updated" date.
+# Each count includes the one query for the footer's "data last updated" date; articles read their
+# change notes too.
 @pytest.mark.parametrize(
     ("urls", "queries"),
     [
         (["/ru/constitution/", "/en/constitution/"], 5),
         (["/ru/constitution/1995/"], 6),  # one more: the edition in force is looked up too
         (["/ru/constitution/section/VI/", "/ru/constitution/section/II/"], 5),
-        (["/ru/constitution/article/56/", "/ru/constitution/article/1/", "/ru/constitution/article/70/"], 8),
-        (["/ru/constitution/1995/article/84/", "/ru/constitution/1995/article/53/"], 9),
+        (["/ru/constitution/article/56/", "/ru/constitution/article/1/", "/ru/constitution/article/70/"], 9),
+        (["/ru/constitution/1995/article/84/", "/ru/constitution/1995/article/53/"], 10),
         (["/ru/constitution/changes/"], 7),
     ],
 )

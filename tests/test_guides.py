@@ -210,7 +210,7 @@ def _grow(guide, extra):
     Step.objects.bulk_create(Step(route=extra_route, order=n, title=f"Way step {n}") for n in range(extra))
 
 
-GUIDE_PAGE_QUERIES = 13 + 1  # guide + 11 prefetches + MCI rate; 1 for the footer's "last updated"
+GUIDE_PAGE_QUERIES = 14 + 1  # guide + 12 prefetches (change notes too) + MCI rate; 1 for the footer
 
 
 @pytest.mark.parametrize("suffix", ["", "print/"])

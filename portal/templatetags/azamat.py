@@ -78,3 +78,43 @@ def long_date(value):
         value = localtime(value).date()
     text = date_format(value, "j E Y")
     return text.lower() if get_language() == "kk" else text
+
+
+@register.simple_tag(takes_context=True)
+def json_ld(context, data=None):
+    """``<script type="application/ld+json">`` blocks: ``data``, or the page's ``structured_data`` and
+    its breadcrumbs."""
+    from portal.structured import breadcrumb_list, dumps
+
+    request = context["request"]
+    blocks = (
+        [data]
+        if data is not None
+        else [*context.get("structured_data", []), breadcrumb_list(request, context.get("breadcrumbs"))]
+    )
+    return mark_safe(
+        "".join(f'<script type="application/ld+json">{dumps(block)}</script>\n' for block in blocks if block)
+    )
+
+
+class CaptureNode(template.Node):
+    child_nodelists = ("nodelist",)  # blocks inside it can still be overridden by child templates
+
+    def __init__(self, nodelist, name):
+        self.nodelist, self.name = nodelist, name
+
+    def render(self, context):
+        context[self.name] = mark_safe(self.nodelist.render(context).strip())
+        return ""
+
+
+@register.tag
+def capture(parser, token):
+    """``{% capture as name %}…{% endcapture %}``: render once, use twice (the page title in <title> and
+    in its link-preview tags)."""
+    bits = token.split_contents()
+    if len(bits) != 3 or bits[1] != "as":
+        raise template.TemplateSyntaxError("usage: {% capture as name %}…{% endcapture %}")
+    nodelist = parser.parse(("endcapture",))
+    parser.delete_first_token()
+    return CaptureNode(nodelist, bits[2])

@@ -15,6 +15,7 @@ PAGE_TYPES = {
     "guide-print": "/{lang}/guides/eds/print/",
     "essays": "/{lang}/essays/",
     "essay": "/{lang}/essays/law-abiding-culture/",
+    "essay-charts": "/{lang}/essays/crime-trends-world/",
     "letters": "/{lang}/forms/",
     "letter-form": "/{lang}/forms/lost-id-card/",
     "search": "/{lang}/search/?q=%D0%AD%D0%A6%D2%9A",

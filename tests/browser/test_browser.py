@@ -197,6 +197,24 @@ def test_a_question_gets_a_best_answer_and_a_typo_a_suggestion(page):
     assert page.locator(".did-you-mean").count() == 0 and page.locator("ol.results li").count() > 0
 
 
+@pytest.mark.parametrize(
+    ("path", "types"),
+    [
+        ("/ru/constitution/article/17/", {"Legislation", "BreadcrumbList"}),
+        ("/kk/guides/passport/", {"HowTo", "FAQPage", "BreadcrumbList"}),
+        ("/en/essays/internet-fraud/", {"Article", "BreadcrumbList"}),
+        ("/kk/", {"WebSite", "BreadcrumbList"}),
+    ],
+)
+def test_structured_data_parses_in_a_real_browser(page, path, types):
+    page.goto(path)
+    found = page.evaluate(
+        "() => Array.from(document.querySelectorAll('script[type=\"application/ld+json\"]'))"
+        ".map(s => JSON.parse(s.textContent)).map(d => [].concat(d['@type'])).flat()"
+    )
+    assert types <= set(found), found
+
+
 def test_an_editors_change_in_the_admin_shows_publicly(page, browser, site):
     page.goto("/admin/login/?next=/admin/")
     page.fill("#id_username", EDITOR[0])
