@@ -24,7 +24,7 @@ from django.urls import Resolver404, path, resolve, reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
+from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, TranslationTabularInline
 from modeltranslation.translator import NotRegistered, translator
 from reversion.admin import VersionAdmin
 from reversion.models import Version
@@ -187,9 +187,17 @@ def unpublish(modeladmin, request, queryset):
     modeladmin.message_user(request, ngettext("%d item hidden.", "%d items hidden.", count) % count, messages.SUCCESS)
 
 
-class ContentAdmin(SortableAdminBase, VersionAdmin, TabbedTranslationAdmin):
-    """Translations in tabs, drag-and-drop order of inlines, history with compare and revert,
-    recovery of deleted items, a translations column and filter, and the save checks."""
+class ContentAdmin(SortableAdminBase, VersionAdmin, TranslationAdmin):
+    """Translations grouped by language (one at a time, or Kazakh and Russian side by side),
+    drag-and-drop order of inlines, history with compare and revert, recovery of deleted items, a
+    translations column and filter, and the save checks.
+
+    The grouping is ``static/azamat/admin-translations.js``: modeltranslation's tabbed admin needs
+    jQuery UI from a CDN, which the site's Content-Security-Policy (rightly) does not allow."""
+
+    class Media:
+        js = ("azamat/admin-translations.js",)
+        css = {"all": ("azamat/admin-translations.css",)}
 
     form = EditorialForm
     list_per_page = 50

@@ -6,6 +6,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.views.decorators.cache import cache_control
 
+from editors import views as editor_views
 from portal import views
 from portal.api import api
 from portal.feeds import WhatChanged
@@ -29,6 +30,8 @@ urlpatterns = [
         {"sitemaps": SITEMAPS},
         name="sitemap-section",
     ),
+    path("admin/language/", editor_views.set_language, name="editors-language"),
+    path("admin/guide/", editor_views.guide, name="editors-guide"),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
 ]
