@@ -55,11 +55,11 @@ def test_an_editor_works_in_their_language_from_login_to_publishing(browser, sit
         assert step.is_visible() and not tab.locator("input[name='steps-0-title_ru']").is_visible()
         step.fill(step_title)
         tab.locator("input[name=_save]").click()
-        assert tab.locator(".messagelist .success").count() == 1
+        tab.locator(".messagelist .success").wait_for()  # the page after saving has loaded
         tab.goto(guide_url)
         tab.select_option("#id_status", "draft")
         tab.locator("input[name=_continue]").click()
-        assert tab.locator(".messagelist .success").count() == 1
+        tab.locator(".messagelist .success").wait_for()  # the page after saving has loaded
         tab.locator("a.viewsitelink").click()  # the draft as readers will see it, for editors only
         tab.wait_for_url(f"**/{language}/guides/bank-account/")
         assert tab.locator(".draft-banner").count() == 1

@@ -227,7 +227,7 @@ def test_an_editors_change_in_the_admin_shows_publicly(page, browser, site):
     # The English tab is hidden until clicked; the field is filled as the tab would.
     page.evaluate("() => { document.querySelector('#id_summary_en').value = 'Changed in the browser by an editor.'; }")
     page.locator("input[name=_save]").click()
-    assert page.locator(".messagelist .success").count() == 1
+    page.locator(".messagelist .success").wait_for()  # the page after saving has loaded
     visitor = browser.new_context(base_url=site).new_page()
     visitor.goto("/en/guides/bank-account/")
     assert "Changed in the browser by an editor." in visitor.locator("p.lead").inner_text()
