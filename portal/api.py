@@ -141,7 +141,7 @@ def _editions(fields):
         head = edition_out(edition, fields, edition.section_count, edition.article_count)
         sections = [section_out(s, fields, edition) for s in name_ranges(list(sections_with_ranges(edition)), edition)]
         yield ("," if index else "") + _dumps(head)[:-1] + ',"section_list":' + _dumps(sections) + ',"article_list":'
-        yield from _array(article_out(a, fields, edition) for a in articles.filter(constitution=edition).iterator(200))
+        yield from _array(article_out(a, fields, edition) for a in articles.filter(constitution=edition).iterator(50))
         yield "}"
 
 

@@ -33,14 +33,16 @@ def test_an_editor_works_in_their_language_from_login_to_publishing(browser, sit
     other = "ru" if language == "kk" else "kk"
     context, tab = log_in(browser, site, other)  # the browser says one language …
     try:
-        tab.locator(f"#user-tools button[value='{language}']").click()  # … the editor chooses another
-        tab.wait_for_load_state()
+        with tab.expect_navigation():
+            tab.locator(f"#user-tools button[value='{language}']").click()  # … the editor chooses another
         assert TITLES[language] in tab.title()
         assert tab.locator("html").get_attribute("lang") == language
         tab.goto("/admin/guides/guide/?slug__exact=bank-account")
         tab.locator("#result_list tbody th a").first.click()
+        tab.wait_for_url("**/change/**")
         guide_url = tab.url
         bar = tab.locator(".mt-language-bar")
+        bar.wait_for()
         assert bar.locator("button").first.inner_text().startswith("Қазақша")
         assert bar.locator("button[aria-pressed=true]").inner_text().startswith("Қазақша")  # Kazakh first
         assert tab.locator("#id_title_kk").is_visible() and not tab.locator("#id_title_ru").is_visible()
@@ -52,6 +54,7 @@ def test_an_editor_works_in_their_language_from_login_to_publishing(browser, sit
         step_title = f"Банкке барыңыз ({language})"
         tab.locator("#routes-group a.inlinechangelink, #routes-group a[href*='/route/']").first.click()
         step = tab.locator("input[name='steps-0-title_kk']")
+        step.wait_for()
         assert step.is_visible() and not tab.locator("input[name='steps-0-title_ru']").is_visible()
         step.fill(step_title)
         tab.locator("input[name=_save]").click()
@@ -70,6 +73,7 @@ def test_an_editor_works_in_their_language_from_login_to_publishing(browser, sit
         tab.goto(guide_url)
         tab.select_option("#id_status", "published")
         tab.locator("input[name=_save]").click()
+        tab.locator(".messagelist .success").wait_for()
         assert anonymous.goto("/kk/guides/bank-account/").status == 200
         assert step_title in anonymous.content()
         anonymous.context.close()
