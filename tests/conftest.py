@@ -27,6 +27,47 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("load_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
 
 
+_SEQUENCES = []
+
+
+def _content_sequences():
+    """PostgreSQL sequences of the content models' primary keys."""
+    from django.db import connection
+
+    from portal.content import content_models
+
+    with connection.cursor() as cursor:
+        names = []
+        for model in content_models():
+            cursor.execute("SELECT pg_get_serial_sequence(%s, %s)", [model._meta.db_table, model._meta.pk.column])
+            if name := cursor.fetchone()[0]:
+                names.append(name)
+    return names
+
+
+@pytest.fixture(autouse=True)
+def sequences_restored(request):
+    """Restoring a backup sets PostgreSQL's sequences to the restored keys (portal.backup). A
+    sequence is outside transactions: the test's rollback takes back the rows but not the sequence,
+    and the next test's insert would reuse a key the bundled content holds. Put them back as they were."""
+    from django.db import connection
+
+    marker = request.node.get_closest_marker("django_db")
+    if connection.vendor != "postgresql" or marker is None or marker.kwargs.get("transaction"):
+        yield
+        return
+    request.getfixturevalue("db")
+    if not _SEQUENCES:
+        _SEQUENCES.extend(_content_sequences())
+    names = _SEQUENCES
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(f"SELECT %s, last_value, is_called FROM {name}" for name in names), names)  # noqa: S608 - names from pg_get_serial_sequence
+        saved = cursor.fetchall()
+    yield
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join("setval(%s, %s, %s)" for _ in saved), [v for row in saved for v in row])
+
+
 @pytest.fixture(autouse=True)
 def no_shared_cache(settings):
     """No page cache by default: many tests change content with QuerySet.update(), which a cache
