@@ -1,0 +1,102 @@
+"""Every figure the essays show comes from the published statistics (shared/data/statistics.md and
+facts.md, where each row names where it was published): chart values, and the numbers in the text
+written with thousands separators, decimals or a per cent sign, in each language's own format.
+essays/data/FIGURES.md says which row each comes from."""
+
+import os
+import re
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+import pytest
+import yaml
+from django.conf import settings
+
+from tests.conftest import shared_data_dir
+
+ESSAYS = sorted((Path(settings.BASE_DIR) / "essays" / "data").glob("*.yaml"))
+SPACES = "[ \u00a0\u202f]"
+# How each language writes a figure: en 140,272 and 87.15%; kk and ru 140 272 and 87,15%.
+FIGURE = {
+    "en": re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\d+(?=%)"),
+    "ru": re.compile(rf"\d{{1,3}}(?:{SPACES}\d{{3}})+(?:,\d+)?|\d+,\d+|\d+(?={SPACES}?%)"),
+}
+FIGURE["kk"] = FIGURE["ru"]
+
+
+def value(written, language):
+    """The number a figure written in ``language`` stands for."""
+    plain = re.sub(SPACES, "", written)
+    plain = plain.replace(",", "") if language == "en" else plain.replace(",", ".")
+    return Decimal(plain).normalize()
+
+
+def published_numbers():
+    """Every number statistics.md and facts.md contain, however they write it."""
+    folder = shared_data_dir().parent
+    if not (folder / "statistics.md").exists():
+        if os.environ.get("AZAMAT_REQUIRE_SHARED_DATA"):
+            pytest.fail(f"shared data required but missing: {folder}")
+        pytest.skip(f"statistics.md not present in {folder}")
+    text = (folder / "statistics.md").read_text(encoding="utf-8") + (folder / "facts.md").read_text(encoding="utf-8")
+    found = set()
+    for match in re.finditer(rf"\d{{1,3}}(?:(?:{SPACES}|,)\d{{3}})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?", text):
+        written = match.group(0)
+        english = re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", written)
+        try:
+            found.add(value(written, "en" if english or "." in written else "ru"))
+        except InvalidOperation:
+            continue
+    return found
+
+
+def texts(node, language):
+    """The ``language`` strings of an essay's YAML, sources (their titles) left out."""
+    if isinstance(node, dict):
+        for key, item in node.items():
+            if key == language and isinstance(item, str):
+                yield item
+            elif key not in ("kk", "ru", "en", "sources"):
+                yield from texts(item, language)
+    elif isinstance(node, list):
+        for item in node:
+            yield from texts(item, language)
+
+
+@pytest.fixture(scope="module")
+def published():
+    return published_numbers()
+
+
+@pytest.mark.parametrize("path", ESSAYS, ids=lambda path: path.stem)
+def test_every_chart_value_is_a_published_figure(path, published):
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    missing = [
+        (series["title"]["en"], point["value"])
+        for series in data.get("data_series", [])
+        for point in series["points"]
+        if Decimal(str(point["value"])).normalize() not in published
+    ]
+    assert not missing, missing
+
+
+@pytest.mark.parametrize("language", ["kk", "ru", "en"])
+@pytest.mark.parametrize("path", ESSAYS, ids=lambda path: path.stem)
+def test_every_figure_in_the_text_is_a_published_figure(path, language, published):
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    missing = []
+    for text in texts(data, language):
+        for match in FIGURE[language].finditer(text):
+            if value(match.group(0), language) not in published:
+                missing.append(text[max(0, match.start() - 50) : match.end() + 10])
+    assert not missing, missing
+
+
+def test_the_check_reads_figures_in_each_languages_format():
+    assert value("140 272", "ru") == value("140,272", "en") == Decimal(140272)
+    assert value("87,15", "kk") == value("87.15", "en") == Decimal("87.15")
+    assert [m.group(0) for m in FIGURE["ru"].finditer("всего 9 127 192 (73,12%), рост 24 %")] == [
+        "9 127 192",
+        "73,12",
+        "24",
+    ]
