@@ -179,7 +179,12 @@ def _articles():
 
 def articles_with_counterparts():
     """Articles with what ``article_out`` reads: section, topics and counterparts in other editions."""
-    counterparts = Article.objects.select_related("constitution").order_by("sort_key")
+    # Only what the links need: a counterpart's texts would be read for every article that points to it.
+    counterparts = (
+        Article.objects.select_related("constitution")
+        .only("number", "sort_key", "constitution__year")
+        .order_by("sort_key")
+    )
     return _articles().prefetch_related(
         Prefetch("predecessors", queryset=counterparts), Prefetch("successors", queryset=counterparts)
     )

@@ -54,8 +54,30 @@ def _export_peak(client):
 
 
 def test_the_export_streams_in_bounded_memory(client):
+    _export_peak(client)  # the first export of a process also loads code and catalogues
     size_1, peak_1 = _export_peak(client)
     grow(4)
     size_4, peak_4 = _export_peak(client)
     assert size_4 > 2 * size_1
-    assert peak_4 < peak_1 * 2, (peak_1, peak_4)  # four times the data, not four times the memory
+    # Four times the data in about the same memory (3.07 → 3.11 MB when measured; it was 4 → 15 MB
+    # while the parts read were kept until Python's cycle collector ran).
+    assert peak_4 < peak_1 * 1.3, (peak_1, peak_4)
+
+
+def test_the_export_file_and_its_compressed_copies_are_written_in_bounded_memory(settings, tmp_path):
+    from portal.api import export_file
+
+    def peak(folder):
+        settings.AZAMAT_EXPORT_DIR = str(folder)
+        tracemalloc.start()
+        path = export_file()
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        return path.stat().st_size, peak
+
+    peak(tmp_path / "warm")
+    size_1, peak_1 = peak(tmp_path / "one")
+    grow(4)
+    size_4, peak_4 = peak(tmp_path / "four")
+    assert size_4 > 2 * size_1
+    assert peak_4 < peak_1 * 1.3, (peak_1, peak_4)
