@@ -15,6 +15,7 @@ anything but GET/HEAD, responses that set cookies, vary on cookies or are privat
 import gzip
 import hashlib
 import re
+from urllib.parse import parse_qsl, urlencode
 
 import brotli
 from django.conf import settings
@@ -55,6 +56,19 @@ def _storable(response):
 COMPRESSIBLE = ("text/html", "application/json", "application/atom+xml", "application/xml", "text/plain")
 MIN_COMPRESSED = 512
 _ACCEPT = re.compile(r"\s*([\w*-]+)\s*(?:;\s*q\s*=\s*([0-9.]+))?")
+
+
+# Parameters that messengers, ads and newsletters add to shared links; no page reads them.
+TRACKING = ("utm_", "fbclid", "gclid", "yclid", "_openstat")
+
+
+def _address(request):
+    """The path and query the answer depends on: a shared link's tracking parameters make no new entry."""
+    query = request.META.get("QUERY_STRING", "")
+    if not query:
+        return request.path
+    kept = [(name, value) for name, value in parse_qsl(query, keep_blank_values=True) if not name.startswith(TRACKING)]
+    return f"{request.path}?{urlencode(kept)}" if kept else request.path
 
 
 def preferred_encoding(request):
@@ -139,7 +153,7 @@ class ContentCacheMiddleware:
         changed = last_updated()
         request.content_changed = changed  # the footer's "data last updated" needs no query of its own
         version = changed.isoformat() if changed else "-"
-        digest = hashlib.sha256(f"{version}|{request.get_full_path()}".encode()).hexdigest()[:32]
+        digest = hashlib.sha256(f"{version}|{_address(request)}".encode()).hexdigest()[:32]
         stamp = int(changed.timestamp()) if changed else None
         encoding = preferred_encoding(request)
         not_modified = _not_modified(request, digest, stamp)

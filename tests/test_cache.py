@@ -144,3 +144,14 @@ def test_the_export_is_written_once_per_content_version(client, settings, tmp_pa
     second = b"".join(client.get("/api/v1/export").streaming_content)
     assert b"A new title for the export" in second
     assert [f.read_bytes() for f in tmp_path.glob("export-*.json")] == [second]  # the old version is gone
+
+
+def test_tracking_parameters_of_a_shared_link_use_the_same_cache_entry(client, django_assert_num_queries):
+    first = client.get("/ru/guides/eds/?utm_source=telegram&utm_medium=social")
+    with django_assert_num_queries(1):  # when content last changed; the page itself from the cache
+        second = client.get("/ru/guides/eds/?utm_source=whatsapp&fbclid=abc")
+    with django_assert_num_queries(1):
+        client.get("/ru/guides/eds/")
+    assert second.content == first.content
+    search = client.get("/ru/search/?q=паспорт&utm_campaign=x").content.decode()
+    assert "паспорт" in search and client.get("/ru/search/?q=эцп&utm_campaign=x").content.decode() != search
