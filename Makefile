@@ -91,6 +91,7 @@ bench: $(VENV)/.dev messages
 BENCH_PG ?= postgres://postgres@127.0.0.1:5432/azamat_bench
 bench-search: $(VENV)/.dev messages
 	mkdir -p var/bench && rm -f var/bench/search.sqlite3
+	$(LOCAL) $(PY) manage.py collectstatic --noinput --verbosity 0  # the result pages use hashed static names
 	DATABASE_URL=sqlite:///$(CURDIR)/var/bench/search.sqlite3 $(LOCAL) $(PY) bench/search.py
 	@if pg_isready -h 127.0.0.1 -p 5432 -q 2>/dev/null; then \
 		psql -h 127.0.0.1 -U postgres -q -c "DROP DATABASE IF EXISTS azamat_bench" -c "CREATE DATABASE azamat_bench" && \
