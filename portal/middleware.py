@@ -129,6 +129,8 @@ def _not_modified(request, digest, stamp):
     """304 when the browser has this version of the page in any encoding (its ETag starts with the
     digest of version and address), or, without ETags, has it since Last-Modified."""
     tags = request.META.get("HTTP_IF_NONE_MATCH", "")
+    if not tags and "HTTP_IF_MODIFIED_SINCE" not in request.META:
+        return None  # most requests: nothing to compare
     if tags:
         for tag in tags.split(","):
             tag = tag.strip().removeprefix("W/")
@@ -164,9 +166,8 @@ class ContentCacheMiddleware:
         if stored is not None:
             status, headers, content, variants = stored
             response = HttpResponse(content, status=status)
-            for name, value in headers:
-                response[name] = value
-            return self._decorate(request, _encoded(response, digest, variants, encoding))
+            response.headers = headers  # as sent the first time (decorated), checked then, not again
+            return _encoded(response, digest, variants, encoding)
         response = self.get_response(request)
         if response.status_code == 200:
             response["ETag"] = f'"{digest}"'
@@ -175,7 +176,7 @@ class ContentCacheMiddleware:
         if _storable(response):
             self._decorate(request, response)
             variants = compressed(response)
-            cache.set(key, (response.status_code, list(response.items()), response.content, variants), CACHE_SECONDS)
+            cache.set(key, (response.status_code, response.headers, response.content, variants), CACHE_SECONDS)
             return _encoded(response, digest, variants, encoding)
         return self._decorate(request, response)
 
