@@ -80,3 +80,24 @@ def test_pages_link_to_their_downloads(client):
 def test_a_draft_guide_has_no_download(client):
     Guide.objects.filter(slug="eds").update(status="draft")
     assert client.get("/kk/guides/eds/pdf/").status_code == 404
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+@pytest.mark.parametrize("slug", ["crime-trends-world", "constitution-2026", "internet-fraud"])
+def test_essay_downloads_carry_every_chart(client, slug, fmt):
+    """The PDF draws each chart (its values and labels are in the file's text); Word has its table."""
+    from django.utils import translation
+
+    from essays.charts import chart_for
+
+    essay = Essay.objects.get(slug=slug)
+    content = client.get(f"/ru/essays/{slug}/{fmt}/").content
+    text = "".join(read(fmt, content).split())  # number grouping and line breaks aside
+    series_list = list(essay.data_series.all())
+    assert series_list
+    with translation.override("ru"):
+        for series in series_list:
+            chart = chart_for(series, list(series.points.all()))
+            for bar in chart.bars:
+                assert "".join(bar.value.split()) in text, (series.title_ru, bar.value)
+                assert "".join(bar.label.split())[:12] in text, (series.title_ru, bar.label)
