@@ -86,23 +86,28 @@ def preferred_encoding(request):
     return None
 
 
+# One setting per encoding, for pages in the cache and files on disk alike.
+BROTLI_QUALITY = 8
+GZIP_LEVEL = 6
+
+
 def compress(content, encoding):
     if encoding == "br":
-        return brotli.compress(content, quality=8)
-    return gzip.compress(content, compresslevel=6, mtime=0)
+        return brotli.compress(content, quality=BROTLI_QUALITY)
+    return gzip.compress(content, compresslevel=GZIP_LEVEL, mtime=0)
 
 
 def compress_file(source, target, encoding, block=1 << 20):
     """Write ``source`` compressed with ``encoding`` to ``target``, a block at a time (memory stays
-    the same for any size of file); the same settings as ``compress``."""
+    the same for any size of file)."""
     with open(source, "rb") as reader, open(target, "wb") as raw:
         if encoding == "br":
-            compressor = brotli.Compressor(quality=8)
+            compressor = brotli.Compressor(quality=BROTLI_QUALITY)
             while chunk := reader.read(block):
                 raw.write(compressor.process(chunk))
             raw.write(compressor.finish())
             return
-        with gzip.GzipFile(filename="", fileobj=raw, mode="wb", compresslevel=6, mtime=0) as writer:
+        with gzip.GzipFile(filename="", fileobj=raw, mode="wb", compresslevel=GZIP_LEVEL, mtime=0) as writer:
             while chunk := reader.read(block):
                 writer.write(chunk)
 
