@@ -1,5 +1,6 @@
 """Fixtures shared by the whole suite."""
 
+import functools
 import os
 from pathlib import Path
 
@@ -27,9 +28,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("load_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
 
 
-_SEQUENCES = []
-
-
+@functools.cache
 def _content_sequences():
     """PostgreSQL sequences of the content models' primary keys."""
     from django.db import connection
@@ -42,7 +41,7 @@ def _content_sequences():
             cursor.execute("SELECT pg_get_serial_sequence(%s, %s)", [model._meta.db_table, model._meta.pk.column])
             if name := cursor.fetchone()[0]:
                 names.append(name)
-    return names
+    return tuple(names)
 
 
 @pytest.fixture(autouse=True)
@@ -57,9 +56,7 @@ def sequences_restored(request):
         yield
         return
     request.getfixturevalue("db")
-    if not _SEQUENCES:
-        _SEQUENCES.extend(_content_sequences())
-    names = _SEQUENCES
+    names = _content_sequences()
     with connection.cursor() as cursor:
         cursor.execute(" UNION ALL ".join(f"SELECT %s, last_value, is_called FROM {name}" for name in names), names)  # noqa: S608 - names from pg_get_serial_sequence
         saved = cursor.fetchall()
@@ -92,15 +89,20 @@ def official_texts():
     return BUNDLED_TEXTS
 
 
+def require_shared(path):
+    """``path`` in the reference data beside the repository; the test is skipped without it, unless
+    CI requires the data (then it fails)."""
+    if not path.exists():
+        if os.environ.get("AZAMAT_REQUIRE_SHARED_DATA"):
+            pytest.fail(f"shared data required but missing: {path}")
+        pytest.skip(f"reference data not present: {path}")
+    return path
+
+
 @pytest.fixture
 def shared_texts():
     """The reference texts beside the repository; skipped without them unless CI requires them."""
-    folder = shared_data_dir()
-    if not (folder / "ru-2026.json").exists():
-        if os.environ.get("AZAMAT_REQUIRE_SHARED_DATA"):
-            pytest.fail(f"shared data required but missing: {folder}")
-        pytest.skip(f"reference texts not present in {folder}")
-    return folder
+    return require_shared(shared_data_dir() / "ru-2026.json").parent
 
 
 @pytest.fixture

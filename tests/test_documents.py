@@ -1,7 +1,9 @@
 """Every guide and essay downloads as Word and PDF, built from the same data as its page."""
 
 import pytest
+from django.utils import translation
 
+from essays.charts import chart_for
 from essays.models import Essay
 from guides.models import Guide
 from portal.documents import Doc, docx_bytes, markdown_blocks, pdf_bytes
@@ -86,10 +88,6 @@ def test_a_draft_guide_has_no_download(client):
 @pytest.mark.parametrize("slug", ["crime-trends-world", "constitution-2026", "internet-fraud"])
 def test_essay_downloads_carry_every_chart(client, slug, fmt):
     """The PDF draws each chart (its values and labels are in the file's text); Word has its table."""
-    from django.utils import translation
-
-    from essays.charts import chart_for
-
     essay = Essay.objects.get(slug=slug)
     content = client.get(f"/ru/essays/{slug}/{fmt}/").content
     text = "".join(read(fmt, content).split())  # number grouping and line breaks aside

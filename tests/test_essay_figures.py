@@ -3,7 +3,6 @@ facts.md, where each row names where it was published): chart values, and the nu
 written with thousands separators, decimals or a per cent sign, in each language's own format.
 essays/data/FIGURES.md says which row each comes from."""
 
-import os
 import re
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -12,7 +11,7 @@ import pytest
 import yaml
 from django.conf import settings
 
-from tests.conftest import shared_data_dir
+from tests.conftest import require_shared, shared_data_dir
 
 ESSAYS = sorted((Path(settings.BASE_DIR) / "essays" / "data").glob("*.yaml"))
 SPACES = "[ \u00a0\u202f]"
@@ -33,11 +32,7 @@ def value(written, language):
 
 def published_numbers():
     """Every number statistics.md and facts.md contain, however they write it."""
-    folder = shared_data_dir().parent
-    if not (folder / "statistics.md").exists():
-        if os.environ.get("AZAMAT_REQUIRE_SHARED_DATA"):
-            pytest.fail(f"shared data required but missing: {folder}")
-        pytest.skip(f"statistics.md not present in {folder}")
+    folder = require_shared(shared_data_dir().parent / "statistics.md").parent
     text = (folder / "statistics.md").read_text(encoding="utf-8") + (folder / "facts.md").read_text(encoding="utf-8")
     found = set()
     for match in re.finditer(rf"\d{{1,3}}(?:(?:{SPACES}|,)\d{{3}})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?", text):
