@@ -29,6 +29,7 @@ def grow(n):
     from django.db import transaction
 
     from constitution.models import Article, Constitution, Section
+    from core import content
     from essays.models import DataPoint, DataSeries, Essay, EssaySection, EssaySource
     from guides.models import (
         ComparisonRow,
@@ -41,7 +42,6 @@ def grow(n):
         Step,
         Tip,
     )
-    from portal import content
     from search import index as search
 
     if n <= 1:

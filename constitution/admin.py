@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from constitution.models import Article, ArticleChange, Constitution, Correspondence, Section, Topic
 from constitution.numbers import summary_problems
-from portal.editorial import ContentAdmin, EditorialForm, PlainTabularInline
+from editors.editorial import ContentAdmin, EditorialForm, PlainTabularInline
 
 for model in (Constitution, Section, Topic, Correspondence, ArticleChange):
     reversion.register(model)

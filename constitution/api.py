@@ -9,7 +9,7 @@ from pydantic import Field
 
 from constitution import selectors
 from constitution.models import Article, Constitution, Section, Topic
-from portal.apitools import (
+from core.apitools import (
     ERRORS,
     LANG_HELP,
     PAGE_HELP,

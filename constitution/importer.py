@@ -18,7 +18,7 @@ from pathlib import Path
 from django.db import transaction
 
 from constitution.models import Article, Constitution
-from portal.text import normalise_cyrillic
+from core.text import normalise_cyrillic
 
 SECTION_HEADING = re.compile(r"^##\s+(?:Раздел|Бөлім|Section)\s+([IVXLC]+)\.?\s*(.*)$")
 ARTICLE_HEADING = re.compile(r"^###\s+(?:Статья|Бап|Article)\s+(\d+(?:-\d+)?)\s*$")

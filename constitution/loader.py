@@ -6,7 +6,7 @@ newer text (``constitution/<language>-<year>.json``), which is then loaded in it
 
 An article's official text has its own fingerprint (``official_text_hash``), apart from our
 explanation's: a newer bundled text replaces the one loaded before, an empty one is filled, and a
-text someone imported or corrected since is kept (``portal.loading.sync``).
+text someone imported or corrected since is kept (``core.loading.sync``).
 """
 
 from functools import cache
@@ -16,8 +16,8 @@ from django.conf import settings
 
 from constitution.importer import StructureMismatch, clean_text, read_source
 from constitution.models import Article, ArticleChange, Constitution, Correspondence, Section, Topic
-from portal import loading as portal_loading
-from portal.loading import sync, translated_values
+from core import loading as core_loading
+from core.loading import sync, translated_values
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 OFFICIAL_DIR = DATA_DIR / "official"
@@ -25,7 +25,7 @@ OFFICIAL_TEXTS = [(2026, "kk"), (2026, "ru"), (1995, "kk"), (1995, "ru"), (1995,
 
 
 def read_yaml(name):
-    return portal_loading.read_yaml(DATA_DIR / name)
+    return core_loading.read_yaml(DATA_DIR / name)
 
 
 def expand_numbers(spec):

@@ -5,9 +5,10 @@ import re
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from portal.models import BundledContent, ChangeNote
+from core.models import BundledContent, ChangeNote
 
 ARTICLE_NUMBER = re.compile(r"^(\d{1,3})(?:-(\d{1,2}))?$")
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV")
@@ -172,6 +173,10 @@ class Article(BundledContent):
 
     def get_absolute_url(self):
         return _edition_url(self.constitution, "article", number=self.number)
+
+    def feed_title(self):
+        """How the feed of what changed names the article."""
+        return gettext("Constitution, Article %(number)s") % {"number": self.number}
 
 
 class ArticleChange(ChangeNote):

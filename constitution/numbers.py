@@ -14,7 +14,7 @@ pronoun («бір адам», "no one") as a number.
 import re
 from fractions import Fraction
 
-from portal.text import normalise_cyrillic
+from core.text import normalise_cyrillic
 
 _RU_UNITS = {
     "ноль": 0, "нол": 0, "один": 1, "одн": 1, "два": 2, "две": 2, "двух": 2, "двум": 2, "двумя": 2,

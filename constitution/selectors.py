@@ -158,3 +158,23 @@ def public_changes(limit):
     """The newest change notes on the explanations of articles (for the feed of what changed)."""
     notes = ArticleChange.objects.select_related("article__constitution")
     return [(note, note.article) for note in notes.order_by("-date", "-id")[:limit]]
+
+
+def page_exists(url_name, kwargs):
+    """Whether the edition, section or article a link to a constitution page names exists."""
+    if "year" in kwargs:
+        editions = Constitution.objects.filter(year=kwargs["year"])
+        if not editions.exists():
+            return False
+    else:
+        editions = Constitution.objects.filter(pk=getattr(edition_in_force(), "pk", None))
+    if url_name.endswith("article"):
+        return Article.objects.filter(constitution__in=editions, number=kwargs["number"]).exists()
+    if url_name.endswith("section"):
+        return Section.objects.filter(constitution__in=editions, number=kwargs["number"]).exists()
+    return True
+
+
+def home_context(request):
+    """What the home page shows of the Constitution: the edition in force and its key articles."""
+    return home_summary()

@@ -1,9 +1,9 @@
-"""schema.org Legislation for the Constitution's pages (see portal.structured)."""
+"""schema.org Legislation for the Constitution's pages (see core.structured)."""
 
 from django.utils.translation import gettext as _
 
-from portal.i18n import translated
-from portal.structured import SCHEMA, absolute, publisher
+from core.i18n import translated
+from core.structured import SCHEMA, absolute, publisher
 
 IN_FORCE, NOT_IN_FORCE = "https://schema.org/InForce", "https://schema.org/NotInForce"
 

@@ -1,4 +1,4 @@
-"""Presenting official texts: numbered paragraphs with anchors (word differences are in portal.text)."""
+"""Presenting official texts: numbered paragraphs with anchors (word differences are in core.text)."""
 
 import re
 from dataclasses import dataclass

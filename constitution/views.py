@@ -7,8 +7,8 @@ from django.utils.translation import gettext as _
 
 from constitution import selectors, structured
 from constitution.text import paragraphs
-from portal.i18n import translated
-from portal.text import similarity, word_diff
+from core.i18n import translated
+from core.text import similarity, word_diff
 
 
 def edition_view(canonical):

@@ -4,8 +4,8 @@ import reversion
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from editors.editorial import ContentAdmin, PlainTabularInline, SortableStackedInline, SortableTabularInline
 from essays.models import DataPoint, DataSeries, Essay, EssayChange, EssaySection, EssaySource
-from portal.editorial import ContentAdmin, PlainTabularInline, SortableStackedInline, SortableTabularInline
 
 reversion.register(Essay, follow=("sections", "sources", "data_series", "changes"))
 reversion.register(DataSeries, follow=("points",))

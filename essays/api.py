@@ -8,9 +8,7 @@ from django.utils import translation
 from ninja import Path, Query, Router, Schema
 from pydantic import Field
 
-from essays import selectors
-from essays.models import Essay
-from portal.apitools import (
+from core.apitools import (
     ERRORS,
     LANG_HELP,
     PAGE_HELP,
@@ -25,7 +23,9 @@ from portal.apitools import (
     paginate,
     paths,
 )
-from portal.i18n import LANGUAGE_CODES
+from core.i18n import LANGUAGE_CODES
+from essays import selectors
+from essays.models import Essay
 
 router = Router(tags=["Essays"])
 SLUG = r"^[a-z0-9-]{1,50}$"

@@ -4,11 +4,11 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from core.documents import Doc
+from core.i18n import translated
+from core.templatetags.azamat import long_date
+from core.text import plain_text
 from essays.charts import chart_for
-from portal.documents import Doc
-from portal.i18n import translated
-from portal.templatetags.azamat import long_date
-from portal.text import plain_text
 
 
 def essay_document(essay, language):

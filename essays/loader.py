@@ -8,9 +8,9 @@ from decimal import Decimal
 from pathlib import Path
 
 from constitution.models import Article
+from core.loading import read_yaml, sync, translated_fields, translated_values
 from essays.models import DataPoint, DataSeries, Essay, EssayChange, EssaySection, EssaySource
 from guides.models import Guide
-from portal.loading import read_yaml, sync, translated_fields, translated_values
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 

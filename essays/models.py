@@ -7,7 +7,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from portal.models import ChangeNote, OrderedPart, Publishable
+from core.models import ChangeNote, OrderedPart, Publishable
 
 WORDS_PER_MINUTE = 200
 _WORD = re.compile(r"\w+", re.UNICODE)

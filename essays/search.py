@@ -2,10 +2,14 @@
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
+from core.i18n import LANGUAGE_CODES, translated
+from core.text import plain_text
 from essays.models import Essay, EssaySection
-from portal.i18n import LANGUAGE_CODES, translated
-from portal.text import plain_text
+
+KIND = "essay"
+LABEL = _("Essays")
 
 
 def _essay_of(section):

@@ -4,10 +4,10 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 
 from constitution.selectors import article_links
+from core.i18n import translated
 from essays.charts import chart_for
 from essays.models import DataSeries, Essay, EssayChange
 from guides.models import Guide
-from portal.i18n import translated
 
 
 def reading_minutes(essay):
@@ -59,3 +59,8 @@ def public_changes(limit):
     return [(note, note.essay) for note in notes.order_by("-date", "-id")[:limit]] + [
         (None, essay) for essay in published
     ]
+
+
+def page_exists(url_name, kwargs):
+    """Whether the essay a link to an essay page names exists (drafts count: editors link ahead)."""
+    return "slug" not in kwargs or Essay.objects.filter(slug=kwargs["slug"]).exists()

@@ -1,7 +1,7 @@
-"""schema.org Article for an essay (see portal.structured)."""
+"""schema.org Article for an essay (see core.structured)."""
 
-from portal.i18n import translated
-from portal.structured import SCHEMA, absolute, publisher
+from core.i18n import translated
+from core.structured import SCHEMA, absolute, publisher
 
 
 def essay_data(request, essay):

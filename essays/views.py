@@ -5,12 +5,12 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from core import documents
+from core.content import can_preview
+from core.i18n import translated
 from essays import selectors
 from essays.documents import essay_document
 from essays.structured import essay_data
-from portal import documents
-from portal.content import can_preview
-from portal.i18n import translated
 
 
 def index(request):

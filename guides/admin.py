@@ -6,6 +6,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
 
+from editors.editorial import ContentAdmin, PlainTabularInline, SortableStackedInline, SortableTabularInline
 from guides.models import (
     Category,
     ComparisonRow,
@@ -21,7 +22,6 @@ from guides.models import (
     Step,
     Tip,
 )
-from portal.editorial import ContentAdmin, PlainTabularInline, SortableStackedInline, SortableTabularInline
 
 reversion.register(Guide, follow=("routes", "documents", "fees", "faqs", "tips", "sources", "tables", "changes"))
 reversion.register(Route, follow=("steps",))

@@ -8,9 +8,7 @@ from django.utils import timezone
 from ninja import Path, Query, Router, Schema
 from pydantic import Field
 
-from guides import selectors
-from guides.models import Category, Guide, MciRate
-from portal.apitools import (
+from core.apitools import (
     ERRORS,
     LANG_HELP,
     PAGE_HELP,
@@ -26,6 +24,8 @@ from portal.apitools import (
     paginate,
     paths,
 )
+from guides import selectors
+from guides.models import Category, Guide, MciRate
 
 router = Router(tags=["Guides"])
 SLUG = r"^[a-z0-9-]{1,50}$"

@@ -3,11 +3,11 @@
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from core.documents import Doc
+from core.i18n import translated
+from core.templatetags.azamat import long_date
+from core.text import plain_text, text_lines
 from guides.templatetags.guides import mci, tenge
-from portal.documents import Doc
-from portal.i18n import translated
-from portal.templatetags.azamat import long_date
-from portal.text import plain_text, text_lines
 
 
 def guide_document(guide, rate, fees, language):

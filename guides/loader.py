@@ -1,7 +1,7 @@
 """Bundled content of the guides app: the MCI table, categories and one YAML file per guide.
 
 Parts of a guide (routes, steps, documents …) are matched by their position, so an editor's
-reordering or rewording is kept (see ``portal.loading``); related articles are set when a
+reordering or rewording is kept (see ``core.loading``); related articles are set when a
 guide is first loaded and then left to editors.
 """
 
@@ -9,6 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from constitution.models import Article
+from core.loading import read_yaml, sync, translated_fields, translated_values
 from guides.models import (
     Category,
     ComparisonRow,
@@ -24,7 +25,6 @@ from guides.models import (
     Step,
     Tip,
 )
-from portal.loading import read_yaml, sync, translated_fields, translated_values
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 

@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portal.models import BundledContent, ChangeNote, OrderedPart, Publishable
-from portal.text import text_lines
+from core.models import BundledContent, ChangeNote, OrderedPart, Publishable
+from core.text import text_lines
 
 
 class MciRateQuerySet(models.QuerySet):

@@ -2,11 +2,15 @@
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
+from core.i18n import LANGUAGE_CODES, translated
+from core.text import plain_text
 from guides.models import Category, ComparisonRow, ComparisonTable, Document, Faq, Fee, Guide, Route, Source, Step, Tip
 from guides.selectors import with_parts
-from portal.i18n import LANGUAGE_CODES, translated
-from portal.text import plain_text
+
+KIND = "guide"
+LABEL = _("Guides")
 
 
 def _guide_of(getter):

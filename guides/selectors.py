@@ -70,3 +70,18 @@ def public_changes(limit):
     """The newest change notes of published guides (for the feed of what changed)."""
     notes = GuideChange.objects.filter(guide__status="published").select_related("guide")
     return [(note, note.guide) for note in notes.order_by("-date", "-id")[:limit]]
+
+
+def page_exists(url_name, kwargs):
+    """Whether the guide a link to a guide page names exists (drafts count: editors link ahead)."""
+    return "slug" not in kwargs or Guide.objects.filter(slug=kwargs["slug"]).exists()
+
+
+def home_context(request):
+    """What the home page shows of the guides: the most-used ones."""
+    return {"featured": featured_guides()}
+
+
+def due_for_review(cutoff):
+    """Guides not reviewed since ``cutoff``, the longest-waiting first (the editors' dashboard)."""
+    return Guide.objects.filter(last_reviewed__lt=cutoff).order_by("last_reviewed")

@@ -1,8 +1,8 @@
-"""schema.org HowTo and FAQPage for a guide (see portal.structured)."""
+"""schema.org HowTo and FAQPage for a guide (see core.structured)."""
 
-from portal.i18n import translated
-from portal.structured import SCHEMA, absolute, publisher
-from portal.text import plain_text
+from core.i18n import translated
+from core.structured import SCHEMA, absolute, publisher
+from core.text import plain_text
 
 
 def guide_data(request, guide, fees):

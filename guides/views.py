@@ -6,13 +6,13 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from core import documents
+from core.content import can_preview
+from core.i18n import translated
 from guides import selectors
 from guides.documents import guide_document
 from guides.models import Tip
 from guides.structured import guide_data
-from portal import documents
-from portal.content import can_preview
-from portal.i18n import translated
 
 
 def index(request):

@@ -6,8 +6,8 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from editors.editorial import ContentAdmin, SortableStackedInline
 from letters.models import LetterField, LetterTemplate
-from portal.editorial import ContentAdmin, SortableStackedInline
 
 reversion.register(LetterTemplate, follow=("fields",))
 reversion.register(LetterField)

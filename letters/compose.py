@@ -1,8 +1,8 @@
 """A filled-in letter as a document: the template's text with the visitor's values put in."""
 
+from core.documents import Doc
+from core.i18n import translated
 from letters import templating
-from portal.documents import Doc
-from portal.i18n import translated
 
 
 def compose(letter, values, language, gender=None):

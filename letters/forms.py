@@ -7,11 +7,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.i18n import translated
+from core.text import control_characters, control_characters_message
 from letters import iin as iin_rules
 from letters import templating
 from letters.models import LetterField
-from portal.i18n import translated
-from portal.text import control_characters, control_characters_message
 
 PHONE_CHARACTERS = re.compile(r"^\+?[\d\s()\-]+$")
 EARLIEST = 1900

@@ -2,9 +2,9 @@
 
 from pathlib import Path
 
+from core.loading import read_yaml, sync, translated_values
 from guides.models import Guide
 from letters.models import LetterField, LetterTemplate
-from portal.loading import read_yaml, sync, translated_values
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 

@@ -7,10 +7,10 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.i18n import LANGUAGE_CODES
+from core.models import BundledContent, Publishable
+from core.text import text_lines
 from letters.templating import unknown_placeholders
-from portal.i18n import LANGUAGE_CODES
-from portal.models import BundledContent, Publishable
-from portal.text import text_lines
 
 
 class LetterTemplate(Publishable):
@@ -62,7 +62,7 @@ class LetterTemplate(Publishable):
         return unknown_placeholders(bodies, names)
 
     def import_problems(self):
-        """What makes this letter, as imported, unusable (see ``portal.backup``)."""
+        """What makes this letter, as imported, unusable (see ``core.backup``)."""
         return [
             f"letter {self.slug!r}: the {language} text uses {{{name}}}, which is not one of its fields"
             for language, names in self.placeholder_problems().items()

@@ -8,12 +8,12 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
+from core import documents
+from core.content import can_preview
+from core.i18n import translated
 from letters.compose import compose
 from letters.forms import LetterForm
 from letters.models import LetterTemplate
-from portal import documents
-from portal.content import can_preview
-from portal.i18n import translated
 
 
 def index(request):

@@ -9,6 +9,7 @@ generated once and kept in ``var/``.
 import os
 import secrets
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONE, SELF
@@ -58,8 +59,30 @@ def _secret_key():
 
 SECRET_KEY = _secret_key()
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
+HTTPS = env_bool("AZAMAT_HTTPS", False)
+
+
+def _site_url():
+    """The public origin (``https://azamat.kz``) every absolute link is made from: canonical and hreflang
+    links, feeds, sitemaps, structured data. Never the request's Host or X-Forwarded-Proto header,
+    which anyone can forge and a cached page would then serve to everybody."""
+    value = os.environ.get("SITE_URL", "").strip().rstrip("/")
+    if not value:
+        if DEBUG or LOCAL_RUN:
+            return "http://127.0.0.1:8000"
+        host = next((h for h in ALLOWED_HOSTS if h and not h.startswith(".") and h != "*"), "localhost")
+        return f"{'https' if HTTPS else 'http'}://{host}"
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.path or parts.query or parts.fragment:
+        raise ImproperlyConfigured(f"SITE_URL must be an origin such as https://azamat.kz, not {value!r}")
+    return value
+
+
+SITE_URL = _site_url()
+if (site_host := urlsplit(SITE_URL).hostname) not in ALLOWED_HOSTS and "*" not in ALLOWED_HOSTS:
+    ALLOWED_HOSTS.append(site_host)  # the public origin is always a host this site answers to
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
-CSRF_FAILURE_VIEW = "portal.views.csrf_failure"
+CSRF_FAILURE_VIEW = "core.views.csrf_failure"
 
 INSTALLED_APPS = [
     "modeltranslation",  # must come before django.contrib.admin
@@ -75,21 +98,28 @@ INSTALLED_APPS = [
     "adminsortable2",
     "axes",
     "ninja",
-    "portal",
+    # The kernel: text in three languages, Markdown, caching, documents, loading, backup, the registry.
+    "core",
+    # The content apps, each declaring what it offers in its AppConfig (core.registry): this list is the
+    # only place that names them. Their order is the order of loading, of the API's routers and sitemaps.
     "constitution",
     "guides",
     "essays",
     "letters",
+    # Services over the content: search, and the editors' side of the admin.
     "search",
     "editors",
 ]
 
 MIDDLEWARE = [
+    # At the edge: control characters are taken out of queries and forms; an address with one is refused.
+    "core.edge.ControlCharactersMiddleware",
+    # Then the page cache: a cached page skips everything below (see core.middleware); its stored headers are
+    # the ones the middleware below added the first time.
+    "core.middleware.ContentCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Right after static files: a cached page skips everything below (see portal.middleware).
-    "portal.middleware.ContentCacheMiddleware",
-    "portal.middleware.ApiJsonErrorsMiddleware",
+    "core.middleware.ApiJsonErrorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -99,6 +129,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # An address the edge refused gets the 400 page here, on its way out through everything above.
+    "core.edge.RefusedAddressMiddleware",
     # Last, as django-axes asks: turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -133,7 +165,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "portal.context_processors.site",
+                "core.context_processors.site",
             ],
         },
     },
@@ -146,6 +178,19 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # SQLite as a real embedded database: the WAL journal lets readers read while a writer writes (an
+    # import, an editor's save); a writer takes the write lock when its transaction begins (IMMEDIATE),
+    # so two writers queue for up to the busy timeout instead of failing half-way; no fsync per commit.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": int(os.environ.get("SQLITE_BUSY_TIMEOUT", "30")),
+        }
+    )
+    # Tests run on a file too (not in memory), so they see the same journal and locking as production.
+    DATABASES["default"].setdefault("TEST", {}).setdefault("NAME", str(VAR_DIR / "test.sqlite3"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 
@@ -164,6 +209,12 @@ def _caches():
 
 
 CACHES = _caches()
+# Whether the cache is one all instances share (Redis): the content version is then read from it.
+AZAMAT_SHARED_CACHE = CACHES["default"]["BACKEND"].endswith("RedisCache")
+# How long (seconds) a process reuses the content version it read before asking again: a cached page is
+# then served with no query at all. Another instance's edit shows within this time (at once in the
+# instance that made it, and through a shared cache).
+AZAMAT_VERSION_TTL = float(os.environ.get("AZAMAT_VERSION_TTL", "1"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -181,8 +232,8 @@ LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "editors" / "translations"]
 TIME_ZONE = "Asia/Almaty"
 USE_I18N = True
 USE_TZ = True
-# Django ships no Kazakh number and date formats; ours live in portal/formats/kk.
-FORMAT_MODULE_PATH = ["portal.formats"]
+# Django ships no Kazakh number and date formats; ours live in core/formats/kk.
+FORMAT_MODULE_PATH = ["core.formats"]
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "kk"
 MODELTRANSLATION_LANGUAGES = ("kk", "ru", "en")
@@ -218,7 +269,6 @@ WHITENOISE_ADD_HEADERS_FUNCTION = _long_cache_for_root_files
 AZAMAT_DATA_DIR = os.environ.get("AZAMAT_DATA_DIR", "")
 
 # Security headers. HTTPS-only settings switch on with AZAMAT_HTTPS=1.
-HTTPS = env_bool("AZAMAT_HTTPS", False)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"

@@ -1,17 +1,18 @@
-"""Root URLs. Public pages live under a language prefix; see DESIGN.md for the contract."""
+"""Root URLs: the one place, with the settings, that names every app. Public pages live under a
+language prefix; see DESIGN.md for the contract."""
 
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
-from django.views.decorators.cache import cache_control
 
+from core import views
+from core.api import api
+from core.feeds import WhatChanged
+from core.sitemaps import sitemaps
 from editors import views as editor_views
-from portal import views
-from portal.api import api
-from portal.feeds import WhatChanged
-from portal.sitemaps import SITEMAPS
 from search.views import search_page
+
+SITEMAPS = sitemaps()
 
 urlpatterns = [
     path("", views.language_redirect, name="language-redirect"),
@@ -20,16 +21,11 @@ urlpatterns = [
     path("manifest.webmanifest", views.manifest, name="manifest"),
     path(
         "sitemap.xml",
-        cache_control(public=True, max_age=3600)(sitemap_views.index),
+        views.sitemap_index,
         {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
         name="sitemap",
     ),
-    path(
-        "sitemap-<section>.xml",
-        cache_control(public=True, max_age=3600)(sitemap_views.sitemap),
-        {"sitemaps": SITEMAPS},
-        name="sitemap-section",
-    ),
+    path("sitemap-<section>.xml", views.sitemap_section, {"sitemaps": SITEMAPS}, name="sitemap-section"),
     path("admin/language/", editor_views.set_language, name="editors-language"),
     path("admin/guide/", editor_views.guide, name="editors-guide"),
     path("admin/", admin.site.urls),
@@ -47,5 +43,5 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
-handler400 = "portal.views.bad_request"
-handler404 = "portal.views.page_not_found"
+handler400 = "core.views.bad_request"
+handler404 = "core.views.page_not_found"

@@ -1,10 +1,11 @@
 """``/api/v1/search``: the search page as JSON."""
 
+from django.utils import translation
 from ninja import Query, Router, Schema
 from pydantic import Field
 
-from portal.apitools import ERRORS, Language
-from portal.text import without_control_characters
+from core.apitools import ERRORS, Language
+from core.text import without_control_characters
 from search import selectors
 
 router = Router(tags=["Search"])
@@ -49,15 +50,9 @@ def search_api(
     q: str = Query("", description="What to look for, in words as people ask; typos and word forms are fine."),
     lang: Language = Query("kk", description="The language to search in (fallback text included)."),
 ):
-    from django.utils import translation
-
-    from constitution.selectors import article_url_in_force
-
     query = without_control_characters(q)[: selectors.MAX_QUERY].strip()
-    redirect = None
-    if number := selectors.article_shortcut(query):
-        with translation.override(lang):
-            redirect = article_url_in_force(number)
+    with translation.override(lang):
+        redirect, _notice = selectors.shortcut(query)
     results = selectors.search("" if redirect else query, lang)
     return {
         "query": query,

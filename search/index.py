@@ -1,22 +1,31 @@
-"""Keeping the index current: the content apps provide documents, signals re-index on every edit.
+"""Keeping the index current: apps provide documents, and every edit is re-indexed once it commits.
 
-Apps say what they index in their ``search.py``: ``INDEXED`` maps every model whose change affects
-the index to the top-level objects to re-index, ``identity(obj)`` gives ``(kind, key)``,
-``indexable()`` every object to index and ``documents(obj)`` the documents of one object — one per
-language: ``{"language", "title", "keywords", "summary", "body", "url", "boost"?}``. Objects that are
-not published give none. ``rebuild_search_index`` rebuilds everything.
+An app offers documents through a provider module it names in its ``AppConfig`` (``search`` in
+``core.registry``; ``guides/search.py`` is one): ``KIND`` and ``LABEL`` (what results of it are called),
+``INDEXED`` maps every model whose change affects the index to the top-level objects to re-index,
+``identity(obj)`` gives ``(kind, key)``, ``indexable()`` every object to index and ``documents(obj)``
+the documents of one object — one per language: ``{"language", "title", "keywords", "summary",
+"body", "url", "boost"?}``. Objects that are not published give none. Optionally ``boost_rule(query)``
+(documents of its kind count differently for some queries) and ``shortcut(query)`` (a query that names
+one page, such as "5-бап", opens it).
+
+A save marks its top-level objects; when the transaction commits, all the objects marked in it are
+re-indexed together in a few set-based statements (an admin save of a guide with its inlines is one
+re-index, not one per inline). ``rebuild_search_index`` rebuilds everything.
 """
 
+import threading
 import uuid
 from collections import Counter
 from contextlib import contextmanager
-from importlib import import_module
 
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from portal.content import CONTENT_APPS
+from core import registry
+from core.content import bulk_finished, bulk_started
 from search.analysis import tokens
 from search.models import Document, IndexState, Posting, Term
 
@@ -26,26 +35,30 @@ BATCH = 2000
 
 
 def providers():
-    for label in CONTENT_APPS:
-        try:
-            yield import_module(f"{label}.search")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{label}.search":
-                raise
+    """The modules that provide documents (``core.registry``)."""
+    return registry.search_providers()
 
 
-_paused = False
+def provider_of(model):
+    """The provider that indexes objects of ``model`` (its app's), or None."""
+    for module in providers():
+        if model in module.INDEXED:
+            return module
+    return None
+
+
+_paused = 0
 
 
 @contextmanager
 def paused():
     """Skip re-indexing on each save (bulk loads and imports); rebuild afterwards."""
     global _paused
-    previous, _paused = _paused, True
+    _paused += 1
     try:
         yield
     finally:
-        _paused = previous
+        _paused -= 1
 
 
 def _bump():
@@ -142,18 +155,14 @@ def _store(items):
 
 
 def _recount(term_ids):
-    """Keep each term's document count (for typo correction: the commoner word wins) exact."""
-    term_ids = list(term_ids)
+    """Keep each term's document count (for typo correction: the commoner word wins) exact: one
+    statement per thousand terms, counting in the database."""
+    term_ids = sorted(term_ids)
+    postings = Posting.objects.filter(term_id=OuterRef("pk")).order_by().values("term_id").annotate(n=Count("id"))
     for start in range(0, len(term_ids), BATCH):
-        chunk = term_ids[start : start + BATCH]
-        counts = dict(
-            Posting.objects.filter(term_id__in=chunk)
-            .values("term_id")
-            .annotate(n=Count("id"))
-            .values_list("term_id", "n")
+        Term.objects.filter(pk__in=term_ids[start : start + BATCH]).update(
+            document_count=Coalesce(Subquery(postings.values("n"), output_field=IntegerField()), Value(0))
         )
-        for term_id in chunk:
-            Term.objects.filter(pk=term_id).update(document_count=counts.get(term_id, 0))
 
 
 def _items(module, obj):
@@ -162,24 +171,43 @@ def _items(module, obj):
         yield {**item, "kind": kind, "key": key}
 
 
-def reindex(obj):
-    """Replace the documents of one top-level object (none when it is not published)."""
-    module = import_module(f"{obj._meta.app_label}.search")
-    kind, key = module.identity(obj)
+def refresh(marked):
+    """Re-index the objects ``marked`` as ``{(kind, key): (model, pk)}``: each one that still exists
+    gets its documents anew (none when it is not published), each one gone loses them. Set-based: one
+    delete, one insert of documents, terms and postings, and one recount for all of them."""
+    if not marked:
+        return
     with transaction.atomic():
-        before = set(Posting.objects.filter(document__kind=kind, document__key=key).values_list("term_id", flat=True))
-        Document.objects.filter(kind=kind, key=key).delete()
-        after = _store(list(_items(module, obj)))
+        pairs = Q()
+        for kind, key in marked:
+            pairs |= Q(kind=kind, key=key)
+        before = set(
+            Posting.objects.filter(document__in=Document.objects.filter(pairs)).values_list("term_id", flat=True)
+        )
+        Document.objects.filter(pairs).delete()
+        wanted = {}
+        for (kind, key), (model, pk) in marked.items():
+            if model is not None:
+                wanted.setdefault(model, {})[pk] = (kind, key)
+        items = []
+        for model, keys in wanted.items():
+            module = provider_of(model)
+            for obj in model._default_manager.filter(pk__in=list(keys)):
+                items.extend(_items(module, obj))
+        after = _store(items)
         _recount(before | after)
         _bump()
 
 
+def reindex(obj):
+    """Replace the documents of one top-level object (none when it is not published)."""
+    kind, key = provider_of(type(obj)).identity(obj)
+    refresh({(kind, key): (type(obj), obj.pk)})
+
+
 def forget(kind, key):
-    with transaction.atomic():
-        before = set(Posting.objects.filter(document__kind=kind, document__key=key).values_list("term_id", flat=True))
-        Document.objects.filter(kind=kind, key=key).delete()
-        _recount(before)
-        _bump()
+    """Remove the documents of an object that is gone."""
+    refresh({(kind, key): (None, None)})
 
 
 def rebuild():
@@ -202,17 +230,45 @@ def rebuild():
     return len(items)
 
 
+# Objects changed in the current transaction, per thread: ``{(kind, key): (model, pk)}``. Marks left by
+# a transaction that rolled back are harmless: re-indexing reads what is in the database.
+_marks = threading.local()
+
+
+def _marked():
+    if not hasattr(_marks, "objects"):
+        _marks.objects = {}
+    return _marks.objects
+
+
+def _flush():
+    marked, _marks.objects = _marked(), {}
+    refresh(marked)
+
+
+def catch_up():
+    """Re-index now what this thread changed and has not committed yet, so that a search later in the
+    same transaction sees its own changes (other connections see them once it commits)."""
+    if _marked():
+        _flush()
+
+
+def mark(obj):
+    """Re-index ``obj`` (a top-level object of a provider) when the current transaction commits."""
+    kind, key = provider_of(type(obj)).identity(obj)
+    marked = _marked()
+    first = not marked
+    marked[(kind, key)] = (type(obj), obj.pk)
+    if first or not transaction.get_connection().in_atomic_block:
+        transaction.on_commit(_flush)
+
+
 def _on_change(sender, instance, **kwargs):
     if _paused:  # bulk loads and imports rebuild the index once at the end
         return
-    module = import_module(f"{sender._meta.app_label}.search")
-    for obj in module.INDEXED[sender](instance):
-        if obj is None:
-            continue
-        if kwargs.get("signal") is post_delete and obj is instance:
-            forget(*module.identity(obj))
-        else:
-            reindex(obj)
+    for obj in provider_of(sender).INDEXED[sender](instance):
+        if obj is not None:
+            mark(obj)
 
 
 def _on_links(sender, instance, action, **kwargs):
@@ -220,7 +276,23 @@ def _on_links(sender, instance, action, **kwargs):
         _on_change(type(instance), instance)
 
 
+def _bulk_started(**kwargs):
+    global _paused
+    _paused += 1
+
+
+def _bulk_finished(changed, failed, **kwargs):
+    """After a load or an import: one rebuild when content changed (or the index is empty)."""
+    global _paused
+    _paused -= 1
+    if not failed and (changed or not Document.objects.exists()):
+        return f"search index: {rebuild()} documents"
+    return None
+
+
 def connect_signals():
+    bulk_started.connect(_bulk_started, dispatch_uid="search-bulk-started")
+    bulk_finished.connect(_bulk_finished, dispatch_uid="search-bulk-finished")
     for module in providers():
         for model in module.INDEXED:
             uid = f"search-{model._meta.label}"

@@ -14,7 +14,7 @@ index's vocabulary:
 A document's score sums, over the query's words, the best of that word's matches: BM25 with the
 term frequency of each field weighted (title and keywords above the summary, the summary above the
 body) and normalised by the field's length, then scaled by how much of the query it covers and by
-the document's boost (the Constitution no longer in force counts less).
+the document's boost (its provider may set it, and may change it for a query: see ``rank``).
 """
 
 import bisect
@@ -38,7 +38,6 @@ WEIGHTS = {"title": 3.0, "keywords": 3.0, "summary": 1.6, "body": 1.0}
 B = {"title": 0.3, "keywords": 0.3, "summary": 0.5, "body": 0.75}
 RELATIVE = 0.6
 COMMON, COMMON_MINIMUM = 0.15, 500
-EARLIER_EDITION = 0.6  # what an article of the other edition counts when a query asks for the earlier one
 TYPO = 0.85
 MAX_WORDS = 10
 LIMIT = 20
@@ -140,20 +139,6 @@ def _typo(vocab, stem):
     return min(candidates, key=lambda c: (c[1], -vocab.terms[c[0]][2], c[0]))[0]
 
 
-# Words that ask for the Constitution no longer in force («по старой конституции», "1995"), unless the
-# query also asks about the new one (then it compares the two, which the texts in force answer).
-_EARLIER = {"1995", "стар", "старая", "старой", "прежн", "прежней", "ески", "old", "former", "previous"}
-_LATER = {"нов", "новая", "новой", "жана", "new", "2026"}
-
-
-def asks_for_earlier_edition(query):
-    words = set(fold(query).split())
-    stems = {word[:4] for word in words}
-    return bool(words & _EARLIER or stems & {"стар", "прежн", "ески"}) and not (
-        words & _LATER or stems & {"нова", "ново"}
-    )
-
-
 def expand(query, language):
     """The query's words and the index terms each one matches."""
     vocab = vocabulary(language)
@@ -214,9 +199,12 @@ def _ids(numbers):
     return ", ".join(str(int(number)) for number in numbers)
 
 
-def rank(vocab, expansions, kind=None, earlier=False):
-    """Documents matching the query, best first (all of them, as ``Ranked``). Articles of an edition
-    no longer in force count less (their boost), unless ``earlier``: then the ones in force do."""
+def rank(vocab, expansions, kind=None, boosts=None):
+    """Documents matching the query, best first (all of them, as ``Ranked``). Each document counts as
+    much as its boost, or, where ``boosts`` has a rule for its kind, as the rule makes of it (the
+    providers' ``boost_rule``: the articles of an earlier edition count less, unless the query asks
+    for it)."""
+    boosts = boosts or {}
     weights = {}
     for number, expansion in enumerate(expansions):
         for term_id, weight in expansion.matches.items():
@@ -252,8 +240,8 @@ def rank(vocab, expansions, kind=None, earlier=False):
         in_summary = sum(word_idf[number] for number in headline.get(document_id, ())) / query_mass
         stats = documents[document_id]
         boost = stats[4]
-        if earlier and stats[5] == "article":
-            boost = 1.0 if boost < 1 else EARLIER_EDITION
+        if rule := boosts.get(stats[5]):
+            boost = rule(boost)
         score = sum(words.values()) * (0.4 + 0.6 * coverage) * boost
         ranked.append(Ranked(document_id, stats[5], score, coverage, in_summary))
     ranked.sort(key=lambda r: (-r.score, r.document_id))

@@ -7,12 +7,35 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from search.analysis import fold, stem
+from search.index import catch_up, providers
 from search.models import Document
-from search.ranking import BEST_COVERAGE, BEST_MARGIN, LIMIT, asks_for_earlier_edition, corrected_query, expand, rank
+from search.ranking import BEST_COVERAGE, BEST_MARGIN, LIMIT, corrected_query, expand, rank
 
 MAX_QUERY = 200
 SNIPPET = 220
-KINDS = ("article", "guide", "essay")
+
+
+def kinds():
+    """``[(kind, label)]`` of the results, in the providers' order (the apps' in settings)."""
+    return [(module.KIND, module.LABEL) for module in providers()]
+
+
+def query_boosts(query):
+    """``{kind: rule}``: how the providers that have a say for this query change their documents' boosts."""
+    rules = {}
+    for module in providers():
+        if (boost_rule := getattr(module, "boost_rule", None)) and (rule := boost_rule(query)):
+            rules[module.KIND] = rule
+    return rules
+
+
+def shortcut(query):
+    """``(address, notice)`` for a query that names one page directly ("5-бап" → article 5): the page's
+    address, or, when it names one that does not exist, a notice saying so; ``(None, None)`` otherwise."""
+    for module in providers():
+        if (find := getattr(module, "shortcut", None)) and (found := find((query or "")[:MAX_QUERY])):
+            return found
+    return None, None
 
 
 @dataclass
@@ -52,8 +75,9 @@ def search(query, language, kind=None, limit=LIMIT):
     results = Results(query)
     if not query:
         return results
+    catch_up()
     vocab, expansions = expand(query, language)
-    ranked = rank(vocab, expansions, earlier=asks_for_earlier_edition(query))
+    ranked = rank(vocab, expansions, boosts=query_boosts(query))
     if not ranked:
         return results
     results.corrected = corrected_query(query, expansions)
@@ -136,21 +160,3 @@ def snippet(text, stems, language, length=SNIPPET):
     pieces.append(escape(text[cursor:end]))
     prefix, suffix = ("… " if start else ""), (" …" if end < len(text) else "")
     return prefix + window + suffix, mark_safe(escape(prefix) + "".join(pieces) + escape(suffix))
-
-
-# "5-бап", "5 бап", "ст. 5", "статья 5", "article 5", "art. 5", "бап 5", "№5"
-_SHORTCUTS = (
-    re.compile(r"^\s*(?P<number>\d{1,3}(?:-\d{1,2})?)\s*-?\s*(?:бап|бабы|статья|ст\.?)\s*$", re.IGNORECASE),
-    re.compile(
-        r"^\s*(?:бап|ст\.?|статья|статьи|art\.?|article|№)\s*(?P<number>\d{1,3}(?:-\d{1,2})?)\s*$", re.IGNORECASE
-    ),
-)
-
-
-def article_shortcut(query):
-    """The article number a query asks for directly ("5-бап", "ст. 5", "article 5" …), or None."""
-    for pattern in _SHORTCUTS:
-        match = pattern.match((query or "")[:MAX_QUERY])
-        if match:
-            return match.group("number")
-    return None

@@ -5,26 +5,21 @@ from django.shortcuts import render
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from portal.text import without_control_characters
+from core.text import without_control_characters
 from search import selectors
 
 
-def kinds():
-    return [("article", _("Constitution")), ("guide", _("Guides")), ("essay", _("Essays"))]
-
-
 def search_page(request):
-    """Search the Constitution, guides and essays; "5-бап" opens article 5; ``?kind=`` narrows."""
-    from constitution.selectors import article_url_in_force
-
+    """Search everything the providers index; a query naming a page ("5-бап") opens it; ``?kind=`` narrows."""
     query = without_control_characters(request.GET.get("q") or "")[: selectors.MAX_QUERY].strip()
+    kinds = selectors.kinds()
+    labels = dict(kinds)
     kind = request.GET.get("kind")
-    kind = kind if kind in selectors.KINDS else None
-    number = selectors.article_shortcut(query)
-    if number and (url := article_url_in_force(number)):
+    kind = kind if kind in labels else None
+    url, notice = selectors.shortcut(query)
+    if url:
         return HttpResponseRedirect(url)
     results = selectors.search(query, translation.get_language(), kind=kind)
-    labels = dict(kinds())
     for hit in results.hits:
         hit.kind_label = labels[hit.kind]
     context = {
@@ -33,10 +28,10 @@ def search_page(request):
         "kind": kind,
         "filters": [
             {"kind": code, "label": label, "count": results.counts.get(code, 0)}
-            for code, label in kinds()
+            for code, label in kinds
             if results.counts.get(code)
         ],
-        "shortcut_missing": number,
+        "shortcut_notice": notice,
         "breadcrumbs": [{"title": _("Search"), "url": ""}],
     }
     return render(request, "search/search.html", context)

@@ -7,7 +7,7 @@ from django import template
 from django.utils.formats import number_format
 from django.utils.translation import gettext
 
-from portal.text import text_lines
+from core.text import text_lines
 
 register = template.Library()
 

@@ -1,0 +1,137 @@
+"""The public export (``/api/v1/export``): all published content in every language as one JSON document.
+
+Apps contribute its parts (``export_sections`` in their ``AppConfig``, see ``core.registry``): each
+``Section`` names the part's type (for the OpenAPI schema) and writes its JSON text piece by piece, so
+the document is streamed at any size. The export of a content version is written to disk once and then
+served from there like a static file (``export_file``).
+"""
+
+import fcntl
+import hashlib
+import json
+import logging
+import os
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from ninja import Schema
+from pydantic import Field, create_model
+
+from core import registry
+from core.apitools import API_FORMAT_VERSION, Fields
+from core.compression import compress_file
+from core.content import last_updated
+from core.db import snapshot
+
+logger = logging.getLogger("azamat.api")
+
+
+@dataclass(frozen=True)
+class Section:
+    """One part of the export: its type in the schema (``list[GuideOut]``) and ``chunks(fields)``, which
+    yields its JSON text (``array(...)`` makes that from dicts)."""
+
+    schema: object
+    chunks: Callable[[Fields], Iterable[str]]
+
+
+def dumps(data):
+    return json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, sort_keys=True)
+
+
+def array(items):
+    """A JSON array streamed item by item."""
+    yield "["
+    for index, item in enumerate(items):
+        yield ("," if index else "") + dumps(item)
+    yield "]"
+
+
+def release(obj):
+    """Drop what was prefetched for ``obj`` (and for what was prefetched with it).
+
+    A prefetched related queryset points back at the object it belongs to (and a prefetched step at
+    its route), so without this only Python's cycle collector frees them, and its full collections
+    are rare: the garbage of every part read so far would stay until the end and the export's memory
+    would grow with the content. Collecting after each part instead made the export 6× slower.
+    """
+    for related in obj.__dict__.pop("_prefetched_objects_cache", {}).values():
+        for child in related._result_cache or ():
+            release(child)
+
+
+def released(objects):
+    """``objects``, each released once the caller has read it."""
+    for obj in objects:
+        yield obj
+        release(obj)
+
+
+def export_schema():
+    """The export's schema: the head, then each section the apps contribute, in their order."""
+    sections = {key: (section.schema, ...) for key, section in registry.export_sections()}
+    return create_model(
+        "ExportOut",
+        __base__=Schema,
+        format=(str, Field(description='Always "azamat-public-export".')),
+        version=(int, ...),
+        last_updated=(datetime | None, ...),
+        **sections,
+    )
+
+
+def export_stream():
+    """The whole published content in every language as one JSON document, produced piece by piece."""
+    fields = Fields(None)
+    head = {"format": "azamat-public-export", "version": API_FORMAT_VERSION, "last_updated": last_updated()}
+    yield dumps(head)[:-1]
+    for key, section in registry.export_sections():
+        yield f",{json.dumps(key)}:"
+        yield from section.chunks(fields)
+    yield "}"
+
+
+def export_file():
+    """The export of the current content version as a file, written once per version.
+
+    Writing streams into a temporary file (bounded memory at any size); later requests for the
+    same version are served from disk like a static file. Files of older versions are removed.
+    Several workers or instances sharing the folder write it once: the first takes a lock on the
+    folder, the others wait for it and then serve its file.
+    None when file caching is off (``AZAMAT_EXPORT_DIR`` empty): then the export is streamed.
+    """
+    folder = settings.AZAMAT_EXPORT_DIR
+    if not folder:
+        return None
+    folder = Path(folder)
+    changed = last_updated()
+    version = hashlib.sha256((changed.isoformat() if changed else "-").encode()).hexdigest()[:16]
+    path = folder / f"export-{version}.json"
+    if path.exists():
+        return path
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / ".lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            if not path.exists():  # another worker may have written it while this one waited
+                temporary = folder / f".export-{version}-{os.getpid()}-{threading.get_ident()}.tmp"
+                with open(temporary, "w", encoding="utf-8") as stream, snapshot():
+                    for chunk in export_stream():
+                        stream.write(chunk)
+                for encoding, suffix in (("br", ".br"), ("gzip", ".gz")):  # served compressed from disk
+                    packed = temporary.with_name(temporary.name + suffix)
+                    compress_file(temporary, packed, encoding)
+                    os.replace(packed, path.with_name(path.name + suffix))
+                os.replace(temporary, path)
+                logger.info("export written: %s (pid %s)", path.name, os.getpid())
+                for old in folder.glob("export-*.json*"):
+                    if not old.name.startswith(path.name):
+                        old.unlink(missing_ok=True)
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+    return path

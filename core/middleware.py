@@ -1,0 +1,224 @@
+"""Caching of public pages and API responses, conditional GET, and CORS for the API.
+
+``ContentCacheMiddleware`` comes first after the edge checks, so a cached answer skips the rest of
+the stack. Everything it keeps is keyed on the content version, the moment content last changed
+(``core.content``: remembered per process for a second, no query on a hit): any edit, deletion or
+relinking anywhere changes that moment, so a request after an edit is answered from fresh data.
+The key also holds the full address (the language is its first segment for pages, ``?lang=`` for
+the API), so one language's page is never served for another.
+
+What is never cached: requests of a logged-in account (editors see drafts; their answers are private
+and not stored anywhere), anything but GET/HEAD, responses that set cookies, vary on cookies or are
+private/no-store (forms with a CSRF token, letters), streamed responses (the export), and non-content
+paths. A conditional request gets 304 only for a page that exists and is public.
+"""
+
+import hashlib
+import re
+from importlib import import_module
+from urllib.parse import parse_qsl, urlencode
+
+from django.conf import settings
+from django.contrib.auth import SESSION_KEY
+from django.core.cache import cache
+from django.http import HttpResponse, HttpResponseNotModified, JsonResponse
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.http import http_date, parse_http_date_safe
+
+from core.compression import compressed, preferred_encoding
+from core.content import last_updated
+from core.i18n import LANGUAGE_CODES
+
+LANGUAGE_PREFIX = re.compile("^/(" + "|".join(LANGUAGE_CODES) + ")/")
+API_PREFIX = "/api/"
+NOT_CONTENT = ("/api/v1/openapi.json", "/api/v1/docs")  # change with the code, not the data
+API_MAX_AGE = 60
+CACHE_SECONDS = 24 * 3600  # old versions simply expire; a new version never reads them
+
+
+def _is_content(path):
+    if path.startswith(API_PREFIX):
+        return not path.startswith(NOT_CONTENT)
+    return bool(LANGUAGE_PREFIX.match(path))
+
+
+def _storable(response):
+    if response.streaming or response.status_code != 200 or response.cookies:
+        return False
+    control = response.get("Cache-Control", "")
+    if "private" in control or "no-store" in control or "no-cache" in control:
+        return False
+    return "cookie" not in response.get("Vary", "").lower()
+
+
+# Parameters that messengers, ads and newsletters add to shared links; no page reads them.
+TRACKING = ("utm_", "fbclid", "gclid", "yclid", "_openstat")
+
+
+def _address(request):
+    """The path and query the answer depends on: a shared link's tracking parameters make no new entry."""
+    query = request.META.get("QUERY_STRING", "")
+    if not query:
+        return request.path
+    kept = [(name, value) for name, value in parse_qsl(query, keep_blank_values=True) if not name.startswith(TRACKING)]
+    return f"{request.path}?{urlencode(kept)}" if kept else request.path
+
+
+def _encoded(response, digest, variants, encoding):
+    """The response in ``encoding`` if a compressed copy exists; each encoding has its own ETag."""
+    if response.status_code != 200 or encoding not in variants:
+        return response
+    response.content = variants[encoding]
+    response["Content-Encoding"] = encoding
+    response["Content-Length"] = str(len(response.content))
+    response["ETag"] = f'"{digest}-{encoding}"'
+    return response
+
+
+def _has_version(request, digest, stamp):
+    """Whether the browser already has this version of the page (in any encoding): an ETag that starts
+    with the digest of version and address, ``*``, or, without ETags, the same Last-Modified. Asked
+    only of a page that exists and is public (a stored or freshly rendered 200), never of an error."""
+    tags = request.META.get("HTTP_IF_NONE_MATCH", "")
+    if tags:
+        return any(
+            tag == "*" or tag.strip('"').split("-")[0] == digest
+            for tag in (part.strip().removeprefix("W/") for part in tags.split(","))
+        )
+    since = request.META.get("HTTP_IF_MODIFIED_SINCE")
+    if since and stamp is not None:
+        parsed = parse_http_date_safe(since)
+        return parsed is not None and stamp <= parsed
+    return False
+
+
+def _not_modified(response, digest):
+    """A 304 carrying what the 200 would have said about caching (RFC 9110 § 15.4.5)."""
+    answer = HttpResponseNotModified()
+    for header in (
+        "Cache-Control",
+        "Vary",
+        "Last-Modified",
+        "Access-Control-Allow-Origin",
+        "Access-Control-Expose-Headers",
+    ):
+        if header in response:
+            answer[header] = response[header]
+    answer["ETag"] = f'"{digest}"'
+    return answer
+
+
+def _editor(request):
+    """Whether the request comes from a logged-in account (an editor): read from its session only when a
+    session cookie is there, so that an arbitrary cookie does not turn the page cache off."""
+    key = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
+    if not key or request.path.startswith(API_PREFIX):  # the API shows published content to everyone
+        return False
+    engine = import_module(settings.SESSION_ENGINE)
+    try:
+        return bool(engine.SessionStore(key).get(SESSION_KEY))
+    except Exception:  # a garbled or expired session is no session  # noqa: BLE001
+        return False
+
+
+class ContentCacheMiddleware:
+    """The page and API cache (see the module docstring); the first middleware a request meets after the
+    edge checks, so a hit runs nothing else: no session, no locale, no security checks again (the stored
+    headers are those the first answer was sent with)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if (
+            request.method not in ("GET", "HEAD")
+            or not _is_content(request.path)
+            or hasattr(request, "refused_address")
+        ):
+            return self.get_response(request)
+        request.get_host()  # a disallowed Host header gets the 400 page, not a page from the cache
+        if settings.SECURE_SSL_REDIRECT and not request.is_secure():
+            return self.get_response(request)  # SecurityMiddleware sends it to https first
+        if _editor(request):
+            return self._private(self.get_response(request))  # an editor may see drafts: never shared
+        changed = last_updated()
+        request.content_changed = changed  # the footer's "data last updated" needs no query of its own
+        version = changed.isoformat() if changed else "-"
+        digest = hashlib.sha256(f"{version}|{_address(request)}".encode()).hexdigest()[:32]
+        stamp = int(changed.timestamp()) if changed else None
+        key = f"page:{digest}"
+        stored = cache.get(key)
+        if stored is not None:
+            status, headers, content, variants = stored
+            response = HttpResponse(content, status=status)
+            response.headers = headers  # as sent the first time (decorated), checked then, not again
+            if _has_version(request, digest, stamp):
+                return _not_modified(response, digest)
+            return _encoded(response, digest, variants, preferred_encoding(request))
+        response = self.get_response(request)
+        if response.status_code == 200:
+            response["ETag"] = f'"{digest}"'
+            if changed:
+                response["Last-Modified"] = http_date(stamp)
+        self._decorate(request, response)
+        if not _storable(response):
+            return response
+        variants = compressed(response)
+        cache.set(key, (response.status_code, response.headers, response.content, variants), CACHE_SECONDS)
+        if _has_version(request, digest, stamp):
+            return _not_modified(response, digest)
+        return _encoded(response, digest, variants, preferred_encoding(request))
+
+    @staticmethod
+    def _private(response):
+        """An editor's answer: never kept by a browser's shared cache, a proxy or a CDN."""
+        patch_cache_control(response, private=True, no_store=True)
+        patch_vary_headers(response, ["Cookie"])
+        return response
+
+    @staticmethod
+    def _decorate(request, response):
+        if request.path.startswith(API_PREFIX):
+            response["Access-Control-Allow-Origin"] = "*"
+            response["Access-Control-Expose-Headers"] = "ETag, Last-Modified"
+            if response.status_code in (200, 304):
+                patch_cache_control(response, public=True, max_age=API_MAX_AGE)
+            else:
+                patch_cache_control(response, no_cache=True)
+        elif response.status_code in (200, 304) and "Cache-Control" not in response:
+            # Browsers and proxies may keep a page but ask each time whether it changed (a cheap 304).
+            patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
+        patch_vary_headers(response, ["Accept-Encoding"])
+        return response
+
+
+class ApiJsonErrorsMiddleware:
+    """Every error under /api/ is JSON, whatever answered it: a method the API does not offer
+    (``PUT /api/v1/guides`` gets 405 from the router as plain text) or a bad request caught
+    before any view. The body has the API's error shape; headers such as ``Allow`` are kept."""
+
+    MESSAGES = {
+        400: ("bad_request", "The request could not be understood."),
+        403: ("forbidden", "This request is not allowed."),
+        405: ("method_not_allowed", "The API is read-only: use GET (or HEAD)."),
+    }
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            request.path.startswith(API_PREFIX)
+            and response.status_code >= 400
+            and not response.get("Content-Type", "").startswith("application/json")
+        ):
+            error, message = self.MESSAGES.get(response.status_code, ("error", "The request failed."))
+            replacement = JsonResponse(
+                {"error": error, "message": message, "detail": None}, status=response.status_code
+            )
+            for header in ("Allow", "Retry-After"):
+                if header in response:
+                    replacement[header] = response[header]
+            return replacement
+        return response

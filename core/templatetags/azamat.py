@@ -1,0 +1,120 @@
+"""Template tags for translated content and Markdown."""
+
+from datetime import datetime
+
+from django import template
+from django.template.defaultfilters import linebreaksbr
+from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.timezone import localtime
+from django.utils.translation import get_language, gettext
+
+from core.i18n import translated
+from core.text import render_markdown
+
+register = template.Library()
+
+
+@register.simple_tag
+def tr(obj, field, markdown=False, inline=False, official=False, lines=False):
+    """Render a translated field; text shown in another language carries a notice and its ``lang``.
+
+    ``official=True`` prefers Russian, then Kazakh, for official legal texts that
+    have no translation in the page's language (the issue on the Constitution).
+    """
+    order = ("ru", "kk") if official else None
+    text = translated(obj, field, order=order)
+    if markdown:
+        body = mark_safe(render_markdown(text.value))
+    elif lines:
+        body = linebreaksbr(text.value, autoescape=True)
+    else:
+        body = text.value
+    if not text.is_fallback:
+        return format_html("{}", body)
+    if inline:
+        return format_html(
+            '<span lang="{}">{}</span> <small class="badge">{}</small>', text.language, body, gettext("not translated")
+        )
+    notice = gettext("Not yet translated: shown in the original language.")
+    return format_html(
+        '<div class="fallback" lang="{}"><p class="notice" lang="{}">{}</p>{}</div>',
+        text.language,
+        text.requested,
+        notice,
+        body if markdown else format_html("<p>{}</p>", body),
+    )
+
+
+@register.filter
+def markdown(source):
+    """Render Markdown to sanitised HTML."""
+    return mark_safe(render_markdown(source))
+
+
+@register.filter
+def last_number(items):
+    """The ``number`` of the last item of a list."""
+    return items[-1].number if items else ""
+
+
+@register.simple_tag
+def text(obj, field):
+    """The translated value of ``field`` as a ``Text`` (value, language, is_fallback), for templates
+    that lay the value out themselves: ``{% text table "columns" as columns %}``."""
+    return translated(obj, field)
+
+
+@register.filter
+def long_date(value):
+    """A date written out in the page's language: ``25 қараша 2026``, ``25 ноября 2026``, ``25 November 2026``.
+
+    Django's Kazakh month names are capitalised; in a Kazakh date the month is written in lower case.
+    """
+    if not value:
+        return ""
+    if isinstance(value, datetime):  # also unwraps a lazy value
+        value = localtime(value).date()
+    text = date_format(value, "j E Y")
+    return text.lower() if get_language() == "kk" else text
+
+
+@register.simple_tag(takes_context=True)
+def json_ld(context, data=None):
+    """``<script type="application/ld+json">`` blocks: ``data``, or the page's ``structured_data`` and
+    its breadcrumbs."""
+    from core.structured import breadcrumb_list, dumps
+
+    request = context["request"]
+    blocks = (
+        [data]
+        if data is not None
+        else [*context.get("structured_data", []), breadcrumb_list(request, context.get("breadcrumbs"))]
+    )
+    return mark_safe(
+        "".join(f'<script type="application/ld+json">{dumps(block)}</script>\n' for block in blocks if block)
+    )
+
+
+class CaptureNode(template.Node):
+    child_nodelists = ("nodelist",)  # blocks inside it can still be overridden by child templates
+
+    def __init__(self, nodelist, name):
+        self.nodelist, self.name = nodelist, name
+
+    def render(self, context):
+        context[self.name] = mark_safe(self.nodelist.render(context).strip())
+        return ""
+
+
+@register.tag
+def capture(parser, token):
+    """``{% capture as name %}…{% endcapture %}``: render once, use twice (the page title in <title> and
+    in its link-preview tags)."""
+    bits = token.split_contents()
+    if len(bits) != 3 or bits[1] != "as":
+        raise template.TemplateSyntaxError("usage: {% capture as name %}…{% endcapture %}")
+    nodelist = parser.parse(("endcapture",))
+    parser.delete_first_token()
+    return CaptureNode(nodelist, bits[2])

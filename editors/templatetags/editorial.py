@@ -1,0 +1,47 @@
+"""The editors' dashboard on the admin index: missing translations and guides due for review."""
+
+from datetime import timedelta
+
+from django import template
+from django.db.models import Q
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+
+from core import registry
+from core.i18n import LANGUAGE_CODES
+from editors.editorial import missing_in, missing_languages, translated_fields
+
+register = template.Library()
+LIMIT = 15
+REVIEW_AFTER = timedelta(days=365)
+
+
+def _change_url(obj):
+    try:
+        return reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk])
+    except NoReverseMatch:
+        return ""
+
+
+@register.inclusion_tag("admin/includes/editorial_dashboard.html", takes_context=True)
+def editorial_dashboard(context):
+    user = context["request"].user
+    missing = []
+    for config in registry.content_apps():
+        for model in config.get_models():
+            if not translated_fields(model) or not user.has_perm(f"{config.label}.view_{model._meta.model_name}"):
+                continue
+            condition = Q()
+            for code in LANGUAGE_CODES:
+                condition |= missing_in(model, code)
+            queryset = model._default_manager.filter(condition).distinct()
+            count = queryset.count()
+            if count:
+                items = [
+                    {"object": obj, "url": _change_url(obj), "missing": missing_languages(obj)}
+                    for obj in queryset[:LIMIT]
+                ]
+                missing.append({"model": model._meta.verbose_name_plural, "count": count, "items": items})
+    cutoff = timezone.localdate() - REVIEW_AFTER
+    stale = [{"object": item, "url": _change_url(item)} for due in registry.review_due() for item in due(cutoff)]
+    return {"missing": missing, "stale": stale, "cutoff": cutoff}
