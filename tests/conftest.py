@@ -23,7 +23,10 @@ def collected_static(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Load the bundled content once: every test sees the real portal data (rolled back per test)."""
+    """Load the bundled content once: every test sees the real portal data (rolled back per test). The
+    transactional pass (``-m transactional``, AZAMAT_TEST_BUNDLED=0) builds its own data instead."""
+    if os.environ.get("AZAMAT_TEST_BUNDLED", "1") == "0":
+        return
     with django_db_blocker.unblock():
         call_command("load_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
 
@@ -33,7 +36,7 @@ def _content_sequences():
     """PostgreSQL sequences of the content models' primary keys."""
     from django.db import connection
 
-    from portal.content import content_models
+    from core.content import content_models
 
     with connection.cursor() as cursor:
         names = []
@@ -46,7 +49,7 @@ def _content_sequences():
 
 @pytest.fixture(autouse=True)
 def sequences_restored(request):
-    """Restoring a backup sets PostgreSQL's sequences to the restored keys (portal.backup). A
+    """Restoring a backup sets PostgreSQL's sequences to the restored keys (core.backup). A
     sequence is outside transactions: the test's rollback takes back the rows but not the sequence,
     and the next test's insert would reuse a key the bundled content holds. Put them back as they were."""
     from django.db import connection
@@ -63,6 +66,13 @@ def sequences_restored(request):
     yield
     with connection.cursor() as cursor:
         cursor.execute("SELECT " + ", ".join("setval(%s, %s, %s)" for _ in saved), [v for row in saved for v in row])
+
+
+@pytest.fixture(autouse=True)
+def site_url(settings):
+    """Absolute links come from the configured public origin (core.origin); in tests it is the test
+    client's own name, so links in pages can be followed."""
+    settings.SITE_URL = "http://testserver"
 
 
 @pytest.fixture(autouse=True)
@@ -110,7 +120,7 @@ def editor_user():
     """An editor: staff, in the Editors group, not a superuser."""
     from django.contrib.auth.models import Group, User
 
-    from portal.roles import EDITORS
+    from editors.roles import EDITORS
 
     user = User.objects.create_user("editor", password=PASSWORD, is_staff=True)
     user.groups.add(Group.objects.get(name=EDITORS))

@@ -8,9 +8,9 @@ from django.utils import timezone
 from django.utils.http import http_date
 
 from constitution.models import Article
+from core.models import Status
 from essays.models import Essay
 from guides.models import Fee, Guide, MciRate, Step
-from portal.models import Status
 
 pytestmark = pytest.mark.django_db
 

@@ -9,9 +9,9 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from constitution.models import Article
+from core.backup import ordered_models
+from core.content import content_models
 from guides.models import Guide, GuideChange, Step
-from portal.backup import ordered_models
-from portal.content import content_models
 from search import index as search
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,7 @@ from django.core.management import CommandError, call_command
 from constitution.importer import StructureMismatch, check_structure, parse_markdown, read_source
 from constitution.models import Article, Constitution, Correspondence, Section, article_sort_key
 from constitution.text import paragraphs
-from portal.text import mixed_script_words, normalise_cyrillic, render_markdown, word_diff
+from core.text import mixed_script_words, normalise_cyrillic, render_markdown, word_diff
 
 pytestmark = pytest.mark.django_db
 NEW_IN_2026 = {"49", "70", "71", "86", "95", "96"}

@@ -3,10 +3,10 @@
 import pytest
 from django.utils import translation
 
+from core.documents import Doc, docx_bytes, markdown_blocks, pdf_bytes
 from essays.charts import chart_for
 from essays.models import Essay
 from guides.models import Guide
-from portal.documents import Doc, docx_bytes, markdown_blocks, pdf_bytes
 from tests.readback import docx_text, pdf_text
 
 pytestmark = pytest.mark.django_db

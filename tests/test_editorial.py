@@ -10,8 +10,8 @@ from django.utils import timezone
 from django.utils.html import escape
 from reversion.models import Version
 
+from editors.roles import EDITORS, editor_permission_codenames
 from guides.models import Guide, Route, Step
-from portal.roles import EDITORS, editor_permission_codenames
 from tests.adminforms import PASSWORD, change_form, save
 
 pytestmark = pytest.mark.django_db

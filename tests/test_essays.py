@@ -7,10 +7,10 @@ from decimal import Decimal
 import pytest
 from django.utils.html import escape
 
+from core.models import Status
+from core.text import mixed_script_words
 from essays.charts import bar_chart, nice_step
 from essays.models import DataPoint, DataSeries, Essay, EssaySection
-from portal.models import Status
-from portal.text import mixed_script_words
 
 pytestmark = pytest.mark.django_db
 

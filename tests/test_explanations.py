@@ -7,7 +7,7 @@ import pytest
 
 from constitution.models import Article
 from constitution.numbers import numbers, summary_problems, unsupported
-from portal.text import mixed_script_words
+from core.text import mixed_script_words
 from tests.adminforms import change_form, save
 
 pytestmark = pytest.mark.django_db

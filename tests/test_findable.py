@@ -11,10 +11,10 @@ from django.core.cache import cache
 from django.utils.html import escape
 
 from constitution.models import Article, ArticleChange
+from core.models import Status
 from essays.models import Essay
 from guides.models import Guide, GuideChange
 from letters.models import LetterTemplate
-from portal.models import Status
 
 pytestmark = pytest.mark.django_db
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"

@@ -57,7 +57,7 @@ def test_hreflang_alternates_and_switcher_keep_the_page(client):
 
 
 def test_switcher_keeps_the_path_on_deeper_pages(client, rf):
-    from portal.context_processors import site
+    from core.context_processors import site
 
     request = rf.get("/en/admin-missing/")
     with translation.override("en"):
@@ -90,7 +90,7 @@ def test_healthz_reports_database_ok(client):
 
 
 def test_healthz_reports_503_when_database_fails(client):
-    with mock.patch("portal.views.connection.cursor", side_effect=OperationalError("down")):
+    with mock.patch("core.views.connection.cursor", side_effect=OperationalError("down")):
         response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json()["database"] == "unavailable"

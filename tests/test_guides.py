@@ -10,9 +10,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.html import escape
 
+from core.models import Status
+from core.text import mixed_script_words
 from guides.models import Category, ComparisonRow, ComparisonTable, Faq, Fee, Guide, MciRate, Route, Step
-from portal.models import Status
-from portal.text import mixed_script_words
 
 pytestmark = pytest.mark.django_db
 

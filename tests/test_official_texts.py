@@ -16,7 +16,7 @@ from django.core.management import call_command
 from constitution.importer import StructureMismatch
 from constitution.loader import OFFICIAL_DIR, OFFICIAL_TEXTS, official_text_path
 from constitution.models import Article, Constitution
-from portal.text import mixed_script_words
+from core.text import mixed_script_words
 from search import index
 from search.selectors import search
 

@@ -65,7 +65,7 @@ def test_the_export_streams_in_bounded_memory(client):
 
 
 def test_the_export_file_and_its_compressed_copies_are_written_in_bounded_memory(settings, tmp_path):
-    from portal.api import export_file
+    from core.export import export_file
 
     def peak(folder):
         settings.AZAMAT_EXPORT_DIR = str(folder)

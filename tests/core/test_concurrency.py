@@ -1,0 +1,122 @@
+"""Real transactions side by side (run in their own pass: ``make test`` runs ``-m transactional`` apart,
+on a database without the bundled content, because these tests commit and the database is emptied after
+each): the backup is one snapshot while an editor saves, and on SQLite readers and writers never fail
+while an import replaces the content."""
+
+import io
+import json
+import threading
+
+import pytest
+from django.core.management import call_command
+from django.db import connection, connections
+from django.test import Client
+
+from core import backup
+from guides.models import Guide, GuideChange, Step
+from tests.factories import GuideChangeFactory, GuideFactory, MciRateFactory, RouteFactory
+
+pytestmark = [pytest.mark.transactional, pytest.mark.django_db(transaction=True)]
+
+
+def _in_another_connection(work):
+    """Run ``work`` in a thread of its own (its own database connection), committed; wait for it."""
+    errors = []
+
+    def run():
+        try:
+            work()
+        except Exception as exc:  # noqa: BLE001 - reported to the test
+            errors.append(exc)
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join(60)
+    assert not thread.is_alive() and not errors, errors
+
+
+def test_the_backup_is_one_moment_while_an_editor_saves(monkeypatch, tmp_path):
+    for _ in range(3):
+        GuideChangeFactory()
+    serialised = backup._serialised
+    saved = {}
+
+    def meanwhile(model):
+        if model is GuideChange and not saved:  # guides are written; an editor adds a guide and its note
+            _in_another_connection(lambda: saved.update(note=GuideChangeFactory(note_en="Saved meanwhile")))
+        yield from serialised(model)
+
+    monkeypatch.setattr(backup, "_serialised", meanwhile)
+    path = tmp_path / "backup.json"
+    call_command("export_content", str(path), stderr=io.StringIO())
+    document = json.loads(path.read_text(encoding="utf-8"))["models"]
+    assert saved and GuideChange.objects.filter(pk=saved["note"].pk).exists()  # it was committed meanwhile
+    guides = {item["pk"] for item in document["guides.guide"]}
+    notes = document["guides.guidechange"]
+    assert all(item["fields"]["guide"] in guides for item in notes)  # no note without its guide
+    assert "Saved meanwhile" not in path.read_text(encoding="utf-8")  # the moment is the export's start
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="the embedded database's own settings")
+def test_sqlite_keeps_a_write_ahead_log_and_waits_for_a_busy_writer():
+    with connection.cursor() as cursor:
+        assert cursor.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert cursor.execute("PRAGMA busy_timeout").fetchone()[0] >= 5000
+
+
+def test_readers_and_an_editor_never_fail_while_an_import_replaces_the_content(tmp_path, settings):
+    settings.AZAMAT_BACKUP_DIR = str(tmp_path / "backups")
+    MciRateFactory()
+    guides = [GuideFactory() for _ in range(5)]
+    for guide in guides:
+        routes = [RouteFactory(guide=guide) for _ in range(10)]
+        Step.objects.bulk_create(
+            [Step(route=route, title_en=f"Step {n}", body_en="Text. " * 200) for route in routes for n in range(60)]
+        )
+    path = tmp_path / "backup.json"
+    call_command("export_content", str(path), stderr=io.StringIO())
+    failures, statuses, stop = [], [], threading.Event()
+
+    def read():
+        client = Client()
+        try:
+            while not stop.is_set():
+                for guide in guides:
+                    statuses.append(client.get(f"/ru/guides/{guide.slug}/").status_code)
+        except Exception as exc:  # noqa: BLE001 - "database is locked" would land here
+            failures.append(exc)
+        finally:
+            connections.close_all()
+
+    def edit():
+        try:
+            guide = Guide.objects.get(pk=guides[0].pk)
+            guide.title_en = "Edited during the import"
+            guide.save()
+        except Exception as exc:  # noqa: BLE001
+            failures.append(exc)
+        finally:
+            connections.close_all()
+
+    readers = [threading.Thread(target=read) for _ in range(2)]
+    for reader in readers:
+        reader.start()
+    importer = threading.Thread(
+        target=lambda: (
+            call_command("import_content", str(path), "--replace", stdout=io.StringIO()),
+            connections.close_all(),
+        )
+    )
+    importer.start()
+    editor = threading.Thread(target=edit)
+    editor.start()
+    importer.join(120)
+    editor.join(120)
+    stop.set()
+    for reader in readers:
+        reader.join(60)
+    assert failures == []
+    assert statuses and set(statuses) <= {200}
+    assert Guide.objects.count() == 5
