@@ -78,7 +78,7 @@ def site_url(settings):
 @pytest.fixture(autouse=True)
 def no_shared_cache(settings):
     """No page cache by default: many tests change content with QuerySet.update(), which a cache
-    keyed on content changes cannot see. tests/test_cache.py tests the cache with a real one."""
+    keyed on content changes cannot see. tests/core/test_cache.py tests the cache with a real one."""
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
     settings.AZAMAT_EXPORT_DIR = ""  # the same for the export written to disk once per version
 

@@ -26,7 +26,7 @@ import pytest
 
 from tests.adminforms import read_form
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 REDIS = os.environ.get("AZAMAT_TEST_REDIS", "redis://127.0.0.1:6379/13")
 ADMIN = ("instances-admin", "a long admin password 2026")
 
