@@ -46,7 +46,7 @@ setup: messages
 ## Serve the portal with gunicorn on http://$(HOST):$(PORT)/ (SQLite in var/ unless DATABASE_URL is set).
 run: setup
 	@echo "Azamat: http://$(HOST):$(PORT)/"
-	$(LOCAL) $(VENV)/bin/gunicorn portal.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) --access-logfile -
+	SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)} $(LOCAL) $(VENV)/bin/gunicorn portal.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) --access-logfile -
 
 content: $(VENV)/.runtime
 	$(LOCAL) $(PY) manage.py load_content
@@ -67,8 +67,13 @@ node_modules/.installed: package.json package-lock.json
 	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --loglevel=error && touch $@; \
 	else echo "npm not found: browser accessibility and HTML checks will be skipped"; fi
 
+## Two passes: the suite in parallel (pytest-xdist, one worker per core), each test rolled back on the
+## bundled content; then the few tests that commit for real (marked transactional: concurrent
+## readers, writers and exports), one at a time on a database of their own making.
+JOBS ?= auto
 pytest: $(VENV)/.dev messages node_modules/.installed
-	$(LOCAL) $(VENV)/bin/pytest $(PYTEST_ARGS)
+	$(LOCAL) $(VENV)/bin/pytest -n $(JOBS) -m "not transactional" $(PYTEST_ARGS)
+	AZAMAT_TEST_BUNDLED=0 $(LOCAL) $(VENV)/bin/pytest -m transactional $(PYTEST_ARGS)
 
 ## Lint, then the whole test suite on SQLite (no services needed).
 test: lint pytest
@@ -76,7 +81,8 @@ test: lint pytest
 ## The test suite against PostgreSQL (DATABASE_URL, default: local server, user postgres).
 ## (The browser tests drive their own SQLite server, so this pass leaves them to `make test`.)
 pg-test: $(VENV)/.dev messages node_modules/.installed
-	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/azamat} $(LOCAL) $(VENV)/bin/pytest -m "not browser" $(PYTEST_ARGS)
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/azamat} $(LOCAL) $(VENV)/bin/pytest -n $(JOBS) -m "not browser and not transactional" $(PYTEST_ARGS)
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/azamat} AZAMAT_TEST_BUNDLED=0 $(LOCAL) $(VENV)/bin/pytest -m "transactional" $(PYTEST_ARGS)
 
 ## Performance benchmark: gunicorn as in production, wrk at 32 connections, each page against the
 ## same bytes as a static file, at ×1, ×10 and ×100 the bundled content; table in var/bench/results.txt.

@@ -69,6 +69,17 @@ def sequences_restored(request):
 
 
 @pytest.fixture(autouse=True)
+def version_read_each_request(settings):
+    """Each request asks the database for the content version (AZAMAT_VERSION_TTL = 0), so that the
+    pinned query counts do not depend on how fast the machine is; tests/core/test_cache.py sets a
+    longer TTL to test the zero-query hit."""
+    from core.content import forget_version
+
+    settings.AZAMAT_VERSION_TTL = 0
+    forget_version()
+
+
+@pytest.fixture(autouse=True)
 def site_url(settings):
     """Absolute links come from the configured public origin (core.origin); in tests it is the test
     client's own name, so links in pages can be followed."""

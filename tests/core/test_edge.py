@@ -4,9 +4,9 @@ queries and forms everywhere, the admin's login included."""
 import pytest
 from django.test import Client
 
+from tests.letters.test_views import URL as LETTER_URL
+from tests.letters.test_views import filled
 from tests.readback import docx_text
-from tests.test_letters import URL as LETTER_URL
-from tests.test_letters import filled
 
 pytestmark = pytest.mark.django_db
 

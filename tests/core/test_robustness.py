@@ -18,10 +18,10 @@ from core.content import content_models
 from guides.models import Faq, Guide, Route
 from letters.models import LetterTemplate
 from tests.adminforms import change_form, save
+from tests.core.test_backup import counts, export_text, wipe
+from tests.letters.test_views import URL as LETTER_URL
+from tests.letters.test_views import filled
 from tests.readback import docx_text
-from tests.test_backup import counts, export_text, wipe
-from tests.test_letters import URL as LETTER_URL
-from tests.test_letters import filled
 
 pytestmark = pytest.mark.django_db
 
