@@ -76,9 +76,10 @@ def touch(**_signal_kwargs):
     from core.models import ContentState
 
     now = timezone.now()
-    with transaction.atomic():
-        if not ContentState.objects.filter(pk=1).update(changed_at=now):
-            ContentState.objects.create(pk=1, changed_at=now)
+    if not ContentState.objects.filter(pk=1).update(changed_at=now):  # the row exists after the first change
+        with transaction.atomic():
+            ContentState.objects.get_or_create(pk=1, defaults={"changed_at": now})
+            ContentState.objects.filter(pk=1).update(changed_at=now)
     forget_version()
     transaction.on_commit(lambda: _published(now))
 

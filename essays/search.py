@@ -31,10 +31,7 @@ def indexable():
 
 
 def documents(essay):
-    """Title, lead, sections and the key takeaway."""
-    essay = Essay.objects.published().prefetch_related("sections").filter(pk=essay.pk).first()
-    if essay is None:
-        return
+    """Title, lead, sections and the key takeaway, of an essay from ``indexable()``."""
     for language in LANGUAGE_CODES:
         parts = []
         for section in essay.sections.all():

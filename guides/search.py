@@ -26,15 +26,16 @@ def _guide_of(getter):
 INDEXED = {
     Guide: lambda guide: [guide],
     Category: lambda category: list(category.guides.all()),
-    Route: _guide_of(lambda route: route.guide),
-    Step: _guide_of(lambda step: step.route.guide),
-    Document: _guide_of(lambda document: document.guide),
-    Fee: _guide_of(lambda fee: fee.guide),
-    Faq: _guide_of(lambda faq: faq.guide),
-    Tip: _guide_of(lambda tip: tip.guide),
-    Source: _guide_of(lambda source: source.guide),
-    ComparisonTable: _guide_of(lambda table: table.guide),
-    ComparisonRow: _guide_of(lambda row: row.table.guide),
+    # Only the guide's key is needed (``identity``): no query for the guide itself.
+    Route: _guide_of(lambda route: Guide(pk=route.guide_id)),
+    Step: _guide_of(lambda step: Guide(pk=step.route.guide_id)),
+    Document: _guide_of(lambda document: Guide(pk=document.guide_id)),
+    Fee: _guide_of(lambda fee: Guide(pk=fee.guide_id)),
+    Faq: _guide_of(lambda faq: Guide(pk=faq.guide_id)),
+    Tip: _guide_of(lambda tip: Guide(pk=tip.guide_id)),
+    Source: _guide_of(lambda source: Guide(pk=source.guide_id)),
+    ComparisonTable: _guide_of(lambda table: Guide(pk=table.guide_id)),
+    ComparisonRow: _guide_of(lambda row: Guide(pk=row.table.guide_id)),
 }
 
 
@@ -43,14 +44,13 @@ def identity(guide):
 
 
 def indexable():
+    """The guides to index, with their parts fetched (search.index narrows it to the changed ones)."""
     return with_parts(Guide.objects.published())
 
 
 def documents(guide):
-    """Title, summary, who it is for, routes with their steps, documents, FAQ and tips."""
-    guide = with_parts(Guide.objects.published()).filter(pk=guide.pk).first()
-    if guide is None:
-        return
+    """Title, summary, who it is for, routes with their steps, documents, FAQ and tips, of a guide
+    from ``indexable()``."""
     for language in LANGUAGE_CODES:
 
         def text(obj, field, language=language):

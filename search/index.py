@@ -19,7 +19,7 @@ import uuid
 from collections import Counter
 from contextlib import contextmanager
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -32,6 +32,7 @@ from search.models import Document, IndexState, Posting, Term
 FIELDS = ("title", "keywords", "summary", "body")
 SURFACES = 6
 BATCH = 2000
+POSTING_FIELDS = ("term", "document", "in_title", "in_keywords", "in_summary", "in_body")
 
 
 def providers():
@@ -92,34 +93,49 @@ def _analysed(item):
     return document, counts, surfaces
 
 
+def _lookup(keys):
+    """Ids of the existing terms among ``keys`` (``(language, stem)`` pairs), all languages at once."""
+    ids = {}
+    for start in range(0, len(keys), BATCH):
+        chunk = keys[start : start + BATCH]
+        wanted = Q()
+        for language in {language for language, _stem in chunk}:
+            wanted |= Q(language=language, text__in=[stem for lang, stem in chunk if lang == language])
+        ids.update(
+            ((language, text), pk)
+            for pk, language, text in Term.objects.filter(wanted).values_list("pk", "language", "text")
+        )
+    return ids
+
+
 def _terms_for(language_surfaces):
     """Term ids for ``{(language, stem): surface}``, creating the terms that are new."""
-    ids = {}
     keys = list(language_surfaces)
-    for language in {language for language, _stem in keys}:
-        stems = [stem for lang, stem in keys if lang == language]
-        for start in range(0, len(stems), BATCH):
-            chunk = stems[start : start + BATCH]
-            ids.update(
-                ((language, text), pk)
-                for pk, text in Term.objects.filter(language=language, text__in=chunk).values_list("pk", "text")
-            )
-    new = [
-        Term(language=language, text=stem[:100], surface=language_surfaces[(language, stem)])
-        for language, stem in keys
-        if (language, stem) not in ids
-    ]
-    Term.objects.bulk_create(new, batch_size=BATCH, ignore_conflicts=True)
+    ids = _lookup(keys)
     missing = [key for key in keys if key not in ids]
-    for language in {language for language, _stem in missing}:
-        stems = [stem for lang, stem in missing if lang == language]
-        for start in range(0, len(stems), BATCH):
-            chunk = stems[start : start + BATCH]
-            ids.update(
-                ((language, text), pk)
-                for pk, text in Term.objects.filter(language=language, text__in=chunk).values_list("pk", "text")
-            )
+    if missing:
+        Term.objects.bulk_create(
+            [
+                Term(language=language, text=stem[:100], surface=language_surfaces[(language, stem)])
+                for language, stem in missing
+            ],
+            batch_size=BATCH,
+            ignore_conflicts=True,
+        )
+        ids.update(_lookup(missing))
     return ids
+
+
+def _insert_postings(rows):
+    """One statement for all the postings (``executemany``: prepared once, every row bound in turn),
+    where ``bulk_create`` would split them into batches of SQLite's 999 variables."""
+    if not rows:
+        return
+    table = connection.ops.quote_name(Posting._meta.db_table)
+    columns = ", ".join(connection.ops.quote_name(Posting._meta.get_field(name).column) for name in POSTING_FIELDS)
+    marks = ", ".join(["%s"] * len(POSTING_FIELDS))
+    with connection.cursor() as cursor:
+        cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", rows)  # noqa: S608 - model's own names
 
 
 def _store(items):
@@ -138,20 +154,13 @@ def _store(items):
         for key, forms in counted.items()
     }
     ids = _terms_for(surfaces)
-    postings = [
-        Posting(
-            term_id=ids[(document.language, stem)],
-            document_id=document.pk,
-            in_title=counts[0],
-            in_keywords=counts[1],
-            in_summary=counts[2],
-            in_body=counts[3],
-        )
+    rows = [
+        (ids[(document.language, stem)], document.pk, *counts)
         for document, found, _surfaces in analysed
         for stem, counts in found.items()
     ]
-    Posting.objects.bulk_create(postings, batch_size=BATCH)
-    return {posting.term_id for posting in postings}
+    _insert_postings(rows)
+    return {row[0] for row in rows}
 
 
 def _recount(term_ids):
@@ -191,8 +200,8 @@ def refresh(marked):
                 wanted.setdefault(model, {})[pk] = (kind, key)
         items = []
         for model, keys in wanted.items():
-            module = provider_of(model)
-            for obj in model._default_manager.filter(pk__in=list(keys)):
+            module = provider_of(model)  # what it indexes of that model, ready to index (parts fetched)
+            for obj in module.indexable().filter(pk__in=list(keys)):
                 items.extend(_items(module, obj))
         after = _store(items)
         _recount(before | after)
