@@ -262,13 +262,19 @@ def catch_up():
         _flush()
 
 
+def _flush_pending(connection):
+    """Whether this transaction already has a re-index waiting for its commit."""
+    return any(func is _flush for _sids, func, _robust in connection.run_on_commit)
+
+
 def mark(obj):
-    """Re-index ``obj`` (a top-level object of a provider) when the current transaction commits."""
+    """Re-index ``obj`` (a top-level object of a provider) when the current transaction commits: one
+    re-index per transaction, however many objects it marks. (Marks left by a transaction that rolled
+    back are re-indexed with the next one: harmless, re-indexing reads what is in the database.)"""
     kind, key = provider_of(type(obj)).identity(obj)
-    marked = _marked()
-    first = not marked
-    marked[(kind, key)] = (type(obj), obj.pk)
-    if first or not transaction.get_connection().in_atomic_block:
+    _marked()[(kind, key)] = (type(obj), obj.pk)
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block or not _flush_pending(connection):
         transaction.on_commit(_flush)
 
 
