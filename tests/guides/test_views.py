@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.html import escape
 
+from core.content import forget_version
 from core.models import Status
 from core.text import mixed_script_words
 from guides.models import Category, ComparisonRow, ComparisonTable, Faq, Fee, Guide, MciRate, Route, Step
@@ -216,6 +217,7 @@ GUIDE_PAGE_QUERIES = 14 + 1  # guide + 12 prefetches (change notes too) + MCI ra
 @pytest.mark.parametrize("suffix", ["", "print/"])
 def test_guide_page_queries_do_not_grow_with_steps(client, django_assert_num_queries, suffix):
     guide = Guide.objects.get(slug="eds")
+    forget_version()  # the footer's date is memoised for a second: count its query whatever ran just before
     with django_assert_num_queries(GUIDE_PAGE_QUERIES):
         assert client.get(f"/kk/guides/eds/{suffix}").status_code == 200
     _grow(guide, 30)
@@ -225,6 +227,7 @@ def test_guide_page_queries_do_not_grow_with_steps(client, django_assert_num_que
 
 
 def test_index_queries_do_not_grow_with_guides(client, django_assert_num_queries):
+    forget_version()  # as above
     with django_assert_num_queries(2 + 1):
         client.get("/en/guides/")
     eds = Guide.objects.get(slug="eds")
