@@ -54,7 +54,8 @@ def load_essay(data, report):
             **translated_fields(item, "title", "description", "note", "unit", "label_axis", "source"),
         }
         series, series_status = sync(DataSeries, {"essay": essay, "order": order}, values, report)
-        if series_status == "created":
+        if series_status in ("created", "updated"):  # a revised series brings its own points
+            series.points.all().delete()
             DataPoint.objects.bulk_create(
                 DataPoint(
                     series=series, order=n, value=Decimal(str(p["value"])), **translated_values("label", p["label"])
