@@ -1,11 +1,11 @@
-"""The essays loader: a revised chart brings its own points."""
+"""The essays loader: a revised chart brings its own points, and figures-extra.yaml is not an essay."""
 
 import copy
 
 import pytest
 
 from core.loading import LoadReport, read_yaml
-from essays.loader import DATA_DIR, load_essay
+from essays.loader import DATA_DIR, FIGURES_EXTRA, essay_files, load_essay
 from essays.models import Essay
 
 pytestmark = pytest.mark.django_db
@@ -41,3 +41,8 @@ def test_a_series_an_editor_changed_keeps_its_points():
     changed["data_series"][2]["title"]["en"] = "Another bundled title"
     load_essay(changed, LoadReport())
     assert points(series) == before
+
+
+def test_the_extra_figures_are_not_loaded_as_an_essay():
+    assert FIGURES_EXTRA.exists() and FIGURES_EXTRA not in essay_files()
+    assert len(essay_files()) == Essay.objects.count()
