@@ -49,9 +49,9 @@ def test_essay_page_has_contents_sections_takeaway_and_sources(client, slug, lan
         assert f'href="/{lang}/guides/{guide.slug}/"' in html
 
 
-def test_assessment_table_in_markdown_renders_as_a_table(client):
+def test_summary_table_in_markdown_renders_as_a_table(client):
     html = client.get("/ru/essays/law-abiding-culture/").content.decode()
-    assert "<table>" in html and "<th>Оценка</th>" in html and "<td>Есть проблемы</td>" in html
+    assert "<table>" in html and "<th>Что известно</th>" in html and "<td>Многие случаи не регистрируются</td>" in html
 
 
 def test_kazakh_dates_write_the_month_in_lower_case(client):
