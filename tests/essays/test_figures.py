@@ -1,19 +1,21 @@
 """Every figure the essays show comes from the published statistics (shared/data/statistics.md and
-facts.md, where each row names where it was published): chart values, and the numbers in the text
+facts.md, where each row names where it was published, or essays/data/figures-extra.yaml, where each
+figure carries its own link and the date it was checked): chart values, and the numbers in the text
 written with thousands separators, decimals or a per cent sign, in each language's own format.
 essays/data/FIGURES.md says which row each comes from."""
 
+import datetime
 import re
 from decimal import Decimal, InvalidOperation
-from pathlib import Path
 
 import pytest
 import yaml
-from django.conf import settings
 
+from essays.loader import FIGURES_EXTRA, essay_files
 from tests.conftest import require_shared, shared_data_dir
 
-ESSAYS = sorted((Path(settings.BASE_DIR) / "essays" / "data").glob("*.yaml"))
+ESSAYS = essay_files()
+EXTRA = yaml.safe_load(FIGURES_EXTRA.read_text(encoding="utf-8"))["figures"]
 SPACES = "[ \u00a0\u202f]"
 # How each language writes a figure: en 140,272 and 87.15%; kk and ru 140 272 and 87,15%.
 FIGURE = {
@@ -42,7 +44,7 @@ def published_numbers():
             found.add(value(written, "en" if english or "." in written else "ru"))
         except InvalidOperation:
             continue
-    return found
+    return found | {Decimal(str(figure["value"])).normalize() for figure in EXTRA}
 
 
 def texts(node, language):
@@ -95,3 +97,33 @@ def test_the_check_reads_figures_in_each_languages_format():
         "73,12",
         "24",
     ]
+
+
+# --- Figures beyond the shared data --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("figure", EXTRA, ids=lambda figure: str(figure["value"]))
+def test_every_extra_figure_says_what_it_counts_where_it_was_published_and_when_it_was_checked(figure):
+    assert figure["what"].strip() and figure["body"].strip()
+    assert figure["url"].startswith("https://")
+    assert isinstance(figure["checked"], datetime.date)
+    assert isinstance(figure["published"], (datetime.date, int))  # a day, or a year where only that is known
+    assert {path.stem for path in ESSAYS} >= set(figure["essays"]) != set()
+
+
+@pytest.mark.parametrize("figure", EXTRA, ids=lambda figure: str(figure["value"]))
+def test_every_extra_figure_is_used_by_the_essays_it_names(figure):
+    wanted = Decimal(str(figure["value"])).normalize()
+    for slug in figure["essays"]:
+        data = yaml.safe_load((FIGURES_EXTRA.parent / f"{slug}.yaml").read_text(encoding="utf-8"))
+        used = set()
+        for language in ("kk", "ru", "en"):
+            for text in texts(data, language):
+                used |= {value(m.group(0), language) for m in FIGURE[language].finditer(text)}
+                used |= {Decimal(m.group(0)) for m in re.finditer(r"(?<![\d.,])\d+(?![\d.,])", text)}
+        used |= {Decimal(str(p["value"])).normalize() for s in data.get("data_series", []) for p in s["points"]}
+        assert wanted in used, (slug, figure["value"])
+
+
+def test_the_extra_figures_file_is_not_loaded_as_an_essay():
+    assert FIGURES_EXTRA not in ESSAYS and all("slug" in yaml.safe_load(p.read_text(encoding="utf-8")) for p in ESSAYS)

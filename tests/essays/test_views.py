@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 from django.utils.html import escape
 
+from core.content import forget_version
 from core.models import Status
 from core.text import mixed_script_words
 from essays.charts import bar_chart, nice_step
@@ -49,9 +50,9 @@ def test_essay_page_has_contents_sections_takeaway_and_sources(client, slug, lan
         assert f'href="/{lang}/guides/{guide.slug}/"' in html
 
 
-def test_assessment_table_in_markdown_renders_as_a_table(client):
+def test_summary_table_in_markdown_renders_as_a_table(client):
     html = client.get("/ru/essays/law-abiding-culture/").content.decode()
-    assert "<table>" in html and "<th>Оценка</th>" in html and "<td>Есть проблемы</td>" in html
+    assert "<table>" in html and "<th>Что известно</th>" in html and "<td>Многие случаи не регистрируются</td>" in html
 
 
 def test_kazakh_dates_write_the_month_in_lower_case(client):
@@ -192,6 +193,7 @@ def test_essay_page_queries_do_not_grow_with_sections_or_charts(client, django_a
 
 
 def test_index_queries_do_not_grow_with_essays(client, django_assert_num_queries):
+    forget_version()  # the content version is read once per second; count that read, whatever ran before
     with django_assert_num_queries(2 + 1):
         client.get("/en/essays/")
     for n in range(5):
