@@ -2,7 +2,9 @@
 facts.md, where each row names where it was published, or essays/data/figures-extra.yaml, where each
 figure carries its own link and the date it was checked): chart values, and the numbers in the text
 written with thousands separators, decimals or a per cent sign, in each language's own format.
-essays/data/FIGURES.md says which row each comes from."""
+essays/data/FIGURES.md says which row each comes from. A chart point that is worked out from published
+figures (the referendum's non-voters) says so in ``computed_from``: every operand must be published and
+the sum must be the value; the text may then quote that value too."""
 
 import datetime
 import re
@@ -60,6 +62,21 @@ def texts(node, language):
             yield from texts(item, language)
 
 
+def derived_values(data, published):
+    """Chart values an essay works out from published figures, each sum checked here."""
+    derived = set()
+    for series in data.get("data_series", []):
+        for point in series["points"]:
+            operands = point.get("computed_from")
+            if operands is None:
+                continue
+            unpublished = [n for n in operands if Decimal(str(abs(n))).normalize() not in published]
+            assert not unpublished, (point["label"]["en"], unpublished)
+            assert sum(Decimal(str(n)) for n in operands) == Decimal(str(point["value"])), point["label"]["en"]
+            derived.add(Decimal(str(point["value"])).normalize())
+    return derived
+
+
 @pytest.fixture(scope="module")
 def published():
     return published_numbers()
@@ -68,11 +85,12 @@ def published():
 @pytest.mark.parametrize("path", ESSAYS, ids=lambda path: path.stem)
 def test_every_chart_value_is_a_published_figure(path, published):
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    known = published | derived_values(data, published)
     missing = [
         (series["title"]["en"], point["value"])
         for series in data.get("data_series", [])
         for point in series["points"]
-        if Decimal(str(point["value"])).normalize() not in published
+        if Decimal(str(point["value"])).normalize() not in known
     ]
     assert not missing, missing
 
@@ -81,10 +99,11 @@ def test_every_chart_value_is_a_published_figure(path, published):
 @pytest.mark.parametrize("path", ESSAYS, ids=lambda path: path.stem)
 def test_every_figure_in_the_text_is_a_published_figure(path, language, published):
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    known = published | derived_values(data, published)
     missing = []
     for text in texts(data, language):
         for match in FIGURE[language].finditer(text):
-            if value(match.group(0), language) not in published:
+            if value(match.group(0), language) not in known:
                 missing.append(text[max(0, match.start() - 50) : match.end() + 10])
     assert not missing, missing
 
@@ -127,3 +146,16 @@ def test_every_extra_figure_is_used_by_the_essays_it_names(figure):
 
 def test_the_extra_figures_file_is_not_loaded_as_an_essay():
     assert FIGURES_EXTRA not in ESSAYS and all("slug" in yaml.safe_load(p.read_text(encoding="utf-8")) for p in ESSAYS)
+
+
+def _essay_with_point(value, computed_from):
+    return {"data_series": [{"points": [{"label": {"en": "x"}, "value": value, "computed_from": computed_from}]}]}
+
+
+def test_a_derived_chart_value_must_add_up_from_published_figures():
+    published = {Decimal(12482613), Decimal(9127192)}
+    assert derived_values(_essay_with_point(3355421, [12482613, -9127192]), published) == {Decimal(3355421)}
+    with pytest.raises(AssertionError):  # the sum is wrong
+        derived_values(_essay_with_point(3355420, [12482613, -9127192]), published)
+    with pytest.raises(AssertionError):  # an operand is not published
+        derived_values(_essay_with_point(1, [12482614, -12482613]), published)
