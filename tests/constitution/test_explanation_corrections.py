@@ -1,6 +1,8 @@
 """The corrections of issue #34 to the explanations stay made: each is checked phrase by phrase in the
 language concerned, against what the official text of that language says."""
 
+import datetime
+
 import pytest
 
 from constitution.models import Article
@@ -89,8 +91,9 @@ def test_kazakh_summaries_of_2026_use_the_official_texts_words():
             assert word not in a.section.summary_kk.lower(), (a.section.number, word)
 
 
-def test_the_corrections_carry_public_change_notes():
+def test_the_corrections_carry_public_change_notes_and_the_date_they_were_checked():
     for year, number in ((2026, "13"), (2026, "5"), (1995, "95"), (1995, "97")):
+        assert article(year, number).checked_on == datetime.date(2026, 12, 4)
         notes = article(year, number).changes.filter(date="2026-12-04")
         assert notes.count() == 1
         note = notes.get()
