@@ -167,6 +167,7 @@ def _load_edition(edition, explanations, topics, texts, report):
                     "is_key": number in key_numbers,
                     "checked_on": note.get("checked_on", explanations.get("checked_on")),
                     **translated_values("summary", note),
+                    **translated_values("translation_note", note.get("translation_note")),
                     **translated_values("keywords", article_keywords.get(number)),
                 },
                 report,

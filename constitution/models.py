@@ -136,6 +136,14 @@ class Article(BundledContent):
         blank=True,
         help_text=_("When an editor last checked the explanation against the official text in each language."),
     )
+    translation_note = models.TextField(
+        _("translation note"),
+        blank=True,
+        help_text=_(
+            "Where a translation we publish departs from the authoritative Kazakh and Russian texts: "
+            "what it says, what they say, and which one the summary follows. Shown on the article page."
+        ),
+    )
     text = models.TextField(_("official text"), blank=True)
     notes = models.TextField(_("publisher's notes (amendments)"), blank=True)
     official_text_hash = models.CharField(

@@ -22,7 +22,7 @@ class SectionTranslation(TranslationOptions):
 
 @register(Article)
 class ArticleTranslation(TranslationOptions):
-    fields = ("summary", "keywords", "text", "notes")
+    fields = ("summary", "keywords", "translation_note", "text", "notes")
 
 
 @register(Correspondence)
