@@ -131,7 +131,7 @@ def test_index_groups_published_guides_by_category_with_summaries(client, lang):
         assert f'href="/{lang}/guides/{guide.slug}/"' in html
         assert escape(getattr(guide.category, f"name_{lang}")) in html
         assert escape(getattr(guide, f"summary_{lang}")) in html
-    assert html.count('<h2 id="cat-') == Category.objects.filter(guides__status="published").distinct().count() == 4
+    assert html.count('<h2 id="cat-') == Category.objects.filter(guides__status="published").distinct().count()
 
 
 def test_drafts_are_not_public(client):
