@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.html import escape
 
+from core.content import forget_version
 from core.models import Status
 from core.text import mixed_script_words
 from guides.models import Category, ComparisonRow, ComparisonTable, Faq, Fee, Guide, MciRate, Route, Step
@@ -131,7 +132,7 @@ def test_index_groups_published_guides_by_category_with_summaries(client, lang):
         assert f'href="/{lang}/guides/{guide.slug}/"' in html
         assert escape(getattr(guide.category, f"name_{lang}")) in html
         assert escape(getattr(guide, f"summary_{lang}")) in html
-    assert html.count('<h2 id="cat-') == Category.objects.filter(guides__status="published").distinct().count() == 4
+    assert html.count('<h2 id="cat-') == Category.objects.filter(guides__status="published").distinct().count()
 
 
 def test_drafts_are_not_public(client):
@@ -216,15 +217,18 @@ GUIDE_PAGE_QUERIES = 14 + 1  # guide + 12 prefetches (change notes too) + MCI ra
 @pytest.mark.parametrize("suffix", ["", "print/"])
 def test_guide_page_queries_do_not_grow_with_steps(client, django_assert_num_queries, suffix):
     guide = Guide.objects.get(slug="eds")
+    forget_version()  # the footer's date is read once a second: count the page as if it were not
     with django_assert_num_queries(GUIDE_PAGE_QUERIES):
         assert client.get(f"/kk/guides/eds/{suffix}").status_code == 200
     _grow(guide, 30)
+    forget_version()
     with django_assert_num_queries(GUIDE_PAGE_QUERIES):
         html = client.get(f"/kk/guides/eds/{suffix}").content.decode()
     assert "Extra step 29" in html and "Way step 29" in html
 
 
 def test_index_queries_do_not_grow_with_guides(client, django_assert_num_queries):
+    forget_version()  # the footer's date is read once a second: count the page as if it were not
     with django_assert_num_queries(2 + 1):
         client.get("/en/guides/")
     eds = Guide.objects.get(slug="eds")
@@ -237,6 +241,7 @@ def test_index_queries_do_not_grow_with_guides(client, django_assert_num_queries
             summary="s",
             last_reviewed=eds.last_reviewed,
         )
+    forget_version()
     with django_assert_num_queries(2 + 1):
         html = client.get("/en/guides/").content.decode()
     assert "Extra 9" in html
