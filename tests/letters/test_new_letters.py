@@ -75,11 +75,11 @@ def test_the_information_request_cites_the_law_and_sends_the_answer_as_chosen(cl
         assert response.status_code == 200, response.content.decode()[:1500]
         texts[lang] = docx_text(response.content)
         assert "мәтін information" in texts[lang] and an_iin() in texts[lang] and "+7 701 234 56 78" in texts[lang]
-    assert "«Ақпаратқа қол жеткізу туралы» 2015 жылғы 16 қарашадағы № 401-V" in texts["kk"]
+    assert "«Ақпаратқа қол жеткізу туралы» 2015 жылғы 16 қарашадағы № 401-V Заңының 11-бабына" in texts["kk"]
     assert "Нұрланова Әсемгүл Қайратқызынан" in texts["kk"]
-    assert "«О доступе к информации» от 16 ноября 2015 года № 401-V" in texts["ru"]
+    assert "статьёй 11 Закона Республики Казахстан «О доступе к информации» от 16 ноября 2015 года" in texts["ru"]
     assert "проживающей" in texts["ru"]  # the IIN's seventh digit 4: a woman
-    assert "“On access to information” of 16 November 2015 No. 401-V" in texts["en"]
+    assert "Article 11 of the Law of the Republic of Kazakhstan “On access to information”" in texts["en"]
     assert "in writing to the postal address above" in texts["en"]
 
 
