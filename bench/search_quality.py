@@ -22,11 +22,13 @@ HOLDOUT = ROOT / "bench" / "search_queries_holdout.yaml"
 
 
 def target_of(url):
-    """``article:2026:17``, ``guide:eds``, ``essay:constitution-2026`` from a result's address."""
+    """``article:2026:17``, ``guide:eds``, ``essay:constitution-2026``, ``letter:complaint`` from a result's address."""
     if match := re.match(r"^/\w\w/constitution/(?:(\d{4})/)?article/([\w-]+)/", url):
         return f"article:{match.group(1) or 2026}:{match.group(2)}"
     if match := re.match(r"^/\w\w/(guide|essay)s/([\w-]+)/", url):
         return f"{match.group(1)}:{match.group(2)}"
+    if match := re.match(r"^/\w\w/forms/([\w-]+)/", url):
+        return f"letter:{match.group(1)}"
     return url
 
 

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -43,8 +43,16 @@ def guide_detail(slug, preview=False):
     """A published guide with everything its page shows (12 queries); 404 for drafts and unknown
     slugs, except that ``preview`` (staff) also finds drafts."""
     guides = Guide.objects.all() if preview else Guide.objects.published()
-    letters = Prefetch("letters", queryset=LetterTemplate.objects.published(), to_attr="letter_list")
-    return get_object_or_404(with_parts(guides).prefetch_related(letters), slug=slug)
+    guide = get_object_or_404(with_parts(guides), slug=slug)
+    guide.letter_list = letters_for(guide)
+    return guide
+
+
+def letters_for(guide):
+    """Published letters for a guide (1 query): the letters written for it and those it leads to as a
+    next step (a complaint about a refusal, a request to a body), each once."""
+    letters = LetterTemplate.objects.published().filter(Q(guide=guide) | Q(next_step_for=guide))
+    return list(letters.distinct().order_by("slug"))
 
 
 @dataclass(frozen=True)

@@ -52,5 +52,6 @@ class LetterTemplateAdmin(ContentAdmin):
     list_display = ("title", "slug", "status", "updated_at")
     list_filter = ("status",)
     search_fields = ("slug", "title_kk", "title_ru", "title_en")
-    fields = ("slug", "status", "guide", "title", "filename", "intro", "body")
+    fields = ("slug", "status", "guide", "next_step_for", "title", "filename", "intro", "body", "keywords")
+    filter_horizontal = ("next_step_for",)
     inlines = [LetterFieldInline]

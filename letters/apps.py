@@ -12,6 +12,7 @@ class LettersConfig(Contributions, AppConfig):
 
     content = True
     loader = "letters.loader.load"
+    search = "letters.search"
     sitemaps = {"forms": "letters.sitemaps.LetterSitemap"}
     sitemap_pages = ["letters:index"]
     page_exists = "letters.selectors.page_exists"

@@ -18,7 +18,7 @@ def load(report, stdout=None):
     for path in sorted(DATA_DIR.glob("*.yaml")):
         data = read_yaml(path)
         guide = Guide.objects.filter(slug=data.get("guide", "")).first()
-        letter, _ = sync(
+        letter, status = sync(
             LetterTemplate,
             {"slug": data["slug"]},
             {
@@ -28,9 +28,13 @@ def load(report, stdout=None):
                 **translated_values("intro", data.get("intro")),
                 **translated_values("body", data["body"]),
                 **translated_values("filename", data["filename"]),
+                **translated_values("keywords", data.get("keywords")),
             },
             report,
         )
+        # Links an editor changed in the admin stay as they are; a letter without any gets the bundled ones.
+        if status == "created" or not letter.next_step_for.exists():
+            letter.next_step_for.set(Guide.objects.filter(slug__in=data.get("next_step_for", [])))
         for order, item in enumerate(data["fields"], start=1):
             sync(
                 LetterField,

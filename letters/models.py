@@ -31,6 +31,14 @@ class LetterTemplate(Publishable):
         ),
     )
     filename = models.CharField(_("file name (without extension)"), max_length=100)
+    keywords = models.TextField(
+        _("search keywords"),
+        blank=True,
+        help_text=_(
+            "Words people use for this that the text does not (synonyms, abbreviations, everyday words), "
+            "separated by commas; search weighs them like the title."
+        ),
+    )
     guide = models.ForeignKey(
         "guides.Guide",
         null=True,
@@ -38,6 +46,15 @@ class LetterTemplate(Publishable):
         on_delete=models.SET_NULL,
         related_name="letters",
         verbose_name=_("guide"),
+    )
+    # Guides where this letter is the next step (a refusal to appeal, a body to ask): their pages list it
+    # under "Application letters" with the letter of ``guide``.
+    next_step_for = models.ManyToManyField(
+        "guides.Guide",
+        blank=True,
+        related_name="next_step_letters",
+        verbose_name=_("next step in guides"),
+        help_text=_("Guides whose readers may need this letter next; their pages link to it."),
     )
 
     class Meta:

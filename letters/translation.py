@@ -7,7 +7,7 @@ from letters.models import LetterField, LetterTemplate
 
 @register(LetterTemplate)
 class LetterTemplateTranslation(TranslationOptions):
-    fields = ("title", "intro", "body", "filename")
+    fields = ("title", "intro", "body", "filename", "keywords")
 
 
 @register(LetterField)

@@ -10,6 +10,7 @@ from django.utils.html import escape
 
 from constitution.models import Article
 from constitution.search import article_shortcut
+from core.content import forget_version
 from core.models import Status
 from essays.models import Essay
 from guides.models import Guide, Step
@@ -155,10 +156,13 @@ def test_long_queries_are_cut(client):
 
 def test_search_page_does_a_fixed_number_of_queries(client, django_assert_num_queries):
     page(client, "ru", "курултай")  # the vocabulary is read once per index version and process
+    forget_version()  # the footer's date is read once a second: count each page as if it were not
     with django_assert_num_queries(4):  # index version, postings, the documents shown, the footer
         page(client, "ru", "курултай")
+    forget_version()
     with django_assert_num_queries(4):
         page(client, "ru", "курултай президент выборы депутат")
+    forget_version()
     with django_assert_num_queries(2):  # no word of the query is in the index: nothing more to read
         page(client, "ru", "зебракорн")
 
