@@ -41,6 +41,12 @@ they are needed, so that declaring them imports nothing while Django starts:
 ``citations``
     ``citations()``: ``(edition year, article number, item)`` for each published item that cites an
     article of the Constitution (the article pages' "In practice").
+``editor_models``
+    ``{model name: actions}`` of an app that is not content whose models editors work with (readers'
+    reports: view and change), added to the Editors group's permissions.
+``dashboard``
+    ``block(request)``: ``None`` or ``{"template": …, **context}``, a block of the editors' dashboard on
+    the admin home.
 """
 
 from functools import cache
@@ -63,6 +69,8 @@ ATTRIBUTES = (
     "review_due",
     "home",
     "citations",
+    "editor_models",
+    "dashboard",
 )
 
 
@@ -82,6 +90,8 @@ class Contributions:
     review_due = None
     home = None
     citations = None
+    editor_models = {}
+    dashboard = None
 
 
 def _declared(config, attribute):
@@ -178,3 +188,16 @@ def home_blocks():
 
 def citations():
     return [cited for _config, cited in resolved("citations")]
+
+
+def editor_models():
+    """``{(app label, model name): actions}`` that editors get beyond the content apps."""
+    return {
+        (config.label, name): tuple(actions)
+        for config in configs("editor_models")
+        for name, actions in config.editor_models.items()
+    }
+
+
+def dashboard_blocks():
+    return [block for _config, block in resolved("dashboard")]

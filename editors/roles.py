@@ -17,26 +17,35 @@ ACTIONS = ("view", "add", "change", "delete")
 
 def editor_permission_codenames(content_types):
     """``(app_label, codename)`` of every permission editors get, for the given content types."""
-    labels, view_only = set(registry.content_labels()), registry.editor_view_only()
+    labels, view_only, others = set(registry.content_labels()), registry.editor_view_only(), registry.editor_models()
     wanted = set()
     for content_type in content_types:
-        if content_type.app_label not in labels:
-            continue
         key = (content_type.app_label, content_type.model)
-        for action in ("view",) if key in view_only else ACTIONS:
-            wanted.add((content_type.app_label, f"{action}_{content_type.model}"))
+        if key in others:
+            actions = others[key]
+        elif content_type.app_label in labels:
+            actions = ("view",) if key in view_only else ACTIONS
+        else:
+            continue
+        wanted.update((content_type.app_label, f"{action}_{content_type.model}") for action in actions)
     return wanted
+
+
+def _labels():
+    """The apps whose models editors may get permissions for."""
+    return tuple(registry.content_labels()) + tuple({label for label, _name in registry.editor_models()})
 
 
 def sync_editors_group(using="default", **kwargs):
     """Give the Editors group exactly the permissions of ``editor_permission_codenames`` (a
     ``post_migrate`` receiver; creates the group on a new database)."""
+    from django.apps import apps
     from django.contrib.auth.models import Group, Permission
     from django.contrib.contenttypes.models import ContentType
 
-    labels = registry.content_labels()
-    for config in registry.content_apps():  # normally created by auth's own post_migrate; be sure
-        create_permissions(config, verbosity=0, using=using)
+    labels = _labels()
+    for label in labels:  # normally created by auth's own post_migrate; be sure
+        create_permissions(apps.get_app_config(label), verbosity=0, using=using)
     wanted = editor_permission_codenames(ContentType.objects.db_manager(using).filter(app_label__in=labels))
     permissions = [
         permission

@@ -83,6 +83,13 @@ if (site_host := urlsplit(SITE_URL).hostname) not in ALLOWED_HOSTS and "*" not i
     ALLOWED_HOSTS.append(site_host)  # the public origin is always a host this site answers to
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 CSRF_FAILURE_VIEW = "core.views.csrf_failure"
+# Readers' reports (feedback/): what they wrote is kept this many days (then `manage.py purge_feedback`
+# deletes it; the yes/no counts stay); each client may send FEEDBACK_RATE_LIMIT reports per window, and
+# the site takes at most FEEDBACK_DAILY_LIMIT a day, so a flood never fills the database.
+FEEDBACK_RETENTION_DAYS = int(os.environ.get("FEEDBACK_RETENTION_DAYS", "365"))
+FEEDBACK_RATE_LIMIT = int(os.environ.get("FEEDBACK_RATE_LIMIT", "10"))
+FEEDBACK_RATE_WINDOW = 60 * 60
+FEEDBACK_DAILY_LIMIT = int(os.environ.get("FEEDBACK_DAILY_LIMIT", "5000"))
 
 INSTALLED_APPS = [
     "modeltranslation",  # must come before django.contrib.admin
@@ -106,8 +113,9 @@ INSTALLED_APPS = [
     "guides",
     "essays",
     "letters",
-    # Services over the content: search, and the editors' side of the admin.
+    # Services over the content: search, readers' feedback, and the editors' side of the admin.
     "search",
+    "feedback",
     "editors",
 ]
 

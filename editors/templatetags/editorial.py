@@ -44,4 +44,5 @@ def editorial_dashboard(context):
                 missing.append({"model": model._meta.verbose_name_plural, "count": count, "items": items})
     cutoff = timezone.localdate() - REVIEW_AFTER
     stale = [{"object": item, "url": _change_url(item)} for due in registry.review_due() for item in due(cutoff)]
-    return {"missing": missing, "stale": stale, "cutoff": cutoff}
+    blocks = [block for make in registry.dashboard_blocks() if (block := make(context["request"]))]
+    return {"missing": missing, "stale": stale, "cutoff": cutoff, "blocks": blocks}

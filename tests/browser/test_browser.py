@@ -246,3 +246,21 @@ def test_the_site_works_with_javascript_off(browser, site):
     tab.locator("a[href='/en/guides/eds/']").first.click()
     assert tab.locator("ol.steps li").count() >= 10
     context.close()
+
+
+def test_reporting_a_problem_with_the_keyboard(page):
+    page.goto("/ru/guides/eds/")
+    summary = page.locator("#feedback summary")
+    summary.focus()
+    page.keyboard.press("Enter")  # opens the report form
+    assert page.locator("#feedback details").evaluate("el => el.open")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "feedback-doing"
+    page.keyboard.type("Хотел продлить ЭЦП")
+    page.keyboard.press("Tab")
+    page.keyboard.type("Не нашёл, где указан срок")
+    page.keyboard.press("Tab")  # past the hidden trap field, straight to Send
+    assert page.evaluate("document.activeElement.textContent") == "Отправить"
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/ru/guides/eds/?feedback=sent#feedback")
+    assert "Спасибо за отзыв." in page.locator("#feedback").inner_text()
