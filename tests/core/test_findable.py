@@ -1,5 +1,6 @@
 """Findable and shareable: sitemap, robots, structured data, link previews, icons, feeds, compression."""
 
+import datetime
 import gzip
 import json
 import re
@@ -217,9 +218,9 @@ def test_the_feed_is_atom_with_change_notes_and_new_essays(client):
 
 def test_a_change_note_shows_on_the_page_and_first_in_the_feed(client):
     guide = Guide.objects.get(slug="passport")
-    GuideChange.objects.create(
-        guide=guide, date="2026-12-01", note_ru="Пошлина изменилась.", note_en="The fee changed."
-    )
+    newest = ET.fromstring(client.get("/en/feed/").content).find(f"{ATOM}entry").find(f"{ATOM}updated").text
+    day = datetime.date.fromisoformat(newest[:10]) + datetime.timedelta(days=1)  # newer than any bundled note
+    GuideChange.objects.create(guide=guide, date=day, note_ru="Пошлина изменилась.", note_en="The fee changed.")
     html = client.get("/ru/guides/passport/").content.decode()
     assert "История изменений" in html and "Пошлина изменилась." in html
     entry = ET.fromstring(client.get("/en/feed/").content).find(f"{ATOM}entry")
