@@ -5,6 +5,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from constitution.models import Article, ArticleChange, Constitution, Section, Topic
+from core.i18n import LANGUAGE_CODES
 
 
 def edition_in_force():
@@ -178,3 +179,21 @@ def page_exists(url_name, kwargs):
 def home_context(request):
     """What the home page shows of the Constitution: the edition in force and its key articles."""
     return home_summary()
+
+
+def full_text(edition):
+    """Sections of an edition with every article and its official texts as ``article_list`` (2 queries):
+    the whole text on one page, the booklets and the Akoma Ntoso document read it."""
+    articles = Article.objects.select_related("constitution").order_by("sort_key")
+    return list(
+        Section.objects.filter(constitution=edition)
+        .select_related("constitution")
+        .order_by("order")
+        .prefetch_related(Prefetch("articles", queryset=articles, to_attr="article_list"))
+    )
+
+
+def official_languages(edition, sections):
+    """The languages in which the edition's official text exists (some article has a text in it)."""
+    articles = [article for section in sections for article in section.article_list]
+    return [code for code in LANGUAGE_CODES if any(getattr(a, f"text_{code}", "") for a in articles)]
