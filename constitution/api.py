@@ -64,11 +64,23 @@ class ArticleBrief(Schema):
     fallback: dict[str, str] | None
 
 
+class Citation(Schema):
+    """A published item of another part of the portal that cites the article."""
+
+    kind: str = Field(description="What it is: guides, essays, letters.")
+    title: Translated
+    paths: dict[str, str]
+    fallback: dict[str, str] | None
+
+
 class ArticleOut(ArticleBrief):
     text: Translated = Field(description="The official text; English falls back to Russian, then Kazakh.")
     notes: Translated
     predecessors: list[ArticleRef] = Field(description="Counterparts in the previous edition.")
     successors: list[ArticleRef] = Field(description="Counterparts in the later edition.")
+    in_practice: list[Citation] = Field(
+        default_factory=list, description="Published guides, essays and letters that cite the article."
+    )
 
 
 class SectionOut(Schema):
@@ -303,7 +315,18 @@ def get_article(
     article = articles_with_counterparts().filter(constitution=chosen, number=number).first()
     if article is None:
         raise Http404(f"The Constitution of {chosen.year} has no article {number}.")
-    return article_out(article, Fields(lang), chosen)
+    data = article_out(article, Fields(lang), chosen)
+    data["in_practice"] = citations_out(article, Fields(lang))
+    return data
+
+
+def citations_out(article, fields):
+    """The article's "In practice" (see ``selectors.in_practice``), each item with its pages in every language."""
+    return [
+        fields.obj(item, "title", kind=config.label, paths=paths("/" + item.get_absolute_url().split("/", 2)[2]))
+        for config, items in selectors.in_practice(article)
+        for item in items
+    ]
 
 
 @router.get("/topics", response={200: TopicPage, **ERRORS}, summary="Topics that articles are tagged with")

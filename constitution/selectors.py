@@ -5,6 +5,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from constitution.models import Article, ArticleChange, Constitution, Section, Topic
+from core import registry
 from core.i18n import LANGUAGE_CODES
 
 
@@ -197,3 +198,10 @@ def official_languages(edition, sections):
     """The languages in which the edition's official text exists (some article has a text in it)."""
     articles = [article for section in sections for article in section.article_list]
     return [code for code in LANGUAGE_CODES if any(getattr(a, f"text_{code}", "") for a in articles)]
+
+
+def in_practice(article):
+    """``[(app config, items)]``: the guides, essays, letters … that cite ``article``, found through each app's
+    ``citations`` contribution (core.registry), so the Constitution names none of them (one query per app)."""
+    found = [(config, citing(article)) for config, citing in registry.citations()]
+    return [(config, items) for config, items in found if items]

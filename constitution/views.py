@@ -98,6 +98,7 @@ def article(request, edition, current, number):
         "following": following,
         "comparisons": comparisons,
         "successors": list(article.successors.all()),
+        "in_practice": selectors.in_practice(article),
         "structured_data": [structured.article_data(request, article, official)],
         "edition_index_url": edition.get_absolute_url(),
         "breadcrumbs": _crumbs(

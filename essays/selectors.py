@@ -64,3 +64,8 @@ def public_changes(limit):
 def page_exists(url_name, kwargs):
     """Whether the essay a link to an essay page names exists (drafts count: editors link ahead)."""
     return "slug" not in kwargs or Essay.objects.filter(slug=kwargs["slug"]).exists()
+
+
+def citing(article):
+    """Published essays that cite ``article`` (the article page's "In practice"), newest first."""
+    return list(Essay.objects.published().filter(related_articles=article).order_by("-published_on", "slug"))
