@@ -3,11 +3,11 @@
 from datetime import date
 
 from django.db.models import Count, Max, Min, Prefetch
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from ninja import Path, Query, Router, Schema
 from pydantic import Field
 
-from constitution import selectors
+from constitution import akn, selectors
 from constitution.models import Article, Constitution, Section, Topic
 from core.apitools import (
     ERRORS,
@@ -334,3 +334,23 @@ def list_topics(request, lang: Language | None = Query(None, description=LANG_HE
     items, meta = paginate(Topic.objects.order_by("order", "slug"), 1, 200)
     fields = Fields(lang)
     return {**meta, "results": [fields.obj(t, "name", slug=t.slug) for t in items]}
+
+
+@router.get(
+    "/editions/{year}/akn",
+    response={200: None, **ERRORS},
+    summary="An edition's official text as Akoma Ntoso 3.0 XML",
+    openapi_extra={"responses": {200: {"description": "Akoma Ntoso 3.0", "content": {"application/akn+xml": {}}}}},
+)
+def get_akn(
+    request,
+    year: int = Path(..., ge=1900, le=2100, description="The year of an edition (2026 or 1995)."),
+    lang: str = Query(..., description="The language of the official text: kk or ru (and en for 1995)."),
+):
+    edition = selectors.edition_for_year(year)
+    if lang not in akn.LANGUAGE_CODES:
+        raise Http404(f"Unknown language {lang!r}: use kk, ru or en.")
+    content = akn.document(edition, lang)
+    if content is None:
+        raise Http404(f"The Constitution of {year} has no official text in {lang!r}.")
+    return HttpResponse(content, content_type=akn.CONTENT_TYPE)
