@@ -1,12 +1,14 @@
 """Reads for the constitution pages; each does a fixed number of queries."""
 
+import re
+
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from constitution.models import Article, ArticleChange, Constitution, Section, Topic
 from core import registry
-from core.i18n import LANGUAGE_CODES
+from core.i18n import LANGUAGE_CODES, translated
 
 
 def edition_in_force():
@@ -129,7 +131,16 @@ def home_summary():
     if edition is None:
         return None
     key_articles = list(_listing_articles().filter(constitution=edition, is_key=True))
+    for article in key_articles:
+        article.subject = subject(translated(article, "summary").value)
     return {"edition": edition, "key_articles": key_articles}
+
+
+def subject(summary, words=12):
+    """What an article is about in a few words: the first sentence of its summary, cut at ``words`` words."""
+    first = re.split(r"(?<=[.!?…])\s", summary.strip(), maxsplit=1)[0] if summary else ""
+    cut = first.split()
+    return first if len(cut) <= words else " ".join(cut[:words]).rstrip(",;:—–-") + "…"
 
 
 def article_url_in_force(number):

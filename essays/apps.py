@@ -20,3 +20,4 @@ class EssaysConfig(Contributions, AppConfig):
     export_sections = [(40, "essays", "essays.export.essays")]
     page_exists = "essays.selectors.page_exists"
     citations = "essays.selectors.citing"
+    home = "essays.selectors.home_context"
