@@ -340,7 +340,14 @@ def list_topics(request, lang: Language | None = Query(None, description=LANG_HE
     "/editions/{year}/akn",
     response={200: None, **ERRORS},
     summary="An edition's official text as Akoma Ntoso 3.0 XML",
-    openapi_extra={"responses": {200: {"description": "Akoma Ntoso 3.0", "content": {"application/akn+xml": {}}}}},
+    openapi_extra={
+        "responses": {
+            200: {
+                "description": "The official text as Akoma Ntoso 3.0 XML.",
+                "content": {"application/akn+xml": {"schema": {"type": "string"}}},
+            }
+        }
+    },
 )
 def get_akn(
     request,
