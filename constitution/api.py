@@ -3,11 +3,11 @@
 from datetime import date
 
 from django.db.models import Count, Max, Min, Prefetch
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from ninja import Path, Query, Router, Schema
 from pydantic import Field
 
-from constitution import selectors
+from constitution import akn, selectors
 from constitution.models import Article, Constitution, Section, Topic
 from core.apitools import (
     ERRORS,
@@ -64,11 +64,23 @@ class ArticleBrief(Schema):
     fallback: dict[str, str] | None
 
 
+class Citation(Schema):
+    """A published item of another part of the portal that cites the article."""
+
+    kind: str = Field(description="What it is: guides, essays, letters.")
+    title: Translated
+    paths: dict[str, str]
+    fallback: dict[str, str] | None
+
+
 class ArticleOut(ArticleBrief):
     text: Translated = Field(description="The official text; English falls back to Russian, then Kazakh.")
     notes: Translated
     predecessors: list[ArticleRef] = Field(description="Counterparts in the previous edition.")
     successors: list[ArticleRef] = Field(description="Counterparts in the later edition.")
+    in_practice: list[Citation] = Field(
+        default_factory=list, description="Published guides, essays and letters that cite the article."
+    )
 
 
 class SectionOut(Schema):
@@ -303,7 +315,18 @@ def get_article(
     article = articles_with_counterparts().filter(constitution=chosen, number=number).first()
     if article is None:
         raise Http404(f"The Constitution of {chosen.year} has no article {number}.")
-    return article_out(article, Fields(lang), chosen)
+    data = article_out(article, Fields(lang), chosen)
+    data["in_practice"] = citations_out(article, Fields(lang))
+    return data
+
+
+def citations_out(article, fields):
+    """The article's "In practice" (see ``selectors.in_practice``), each item with its pages in every language."""
+    return [
+        fields.obj(item, "title", kind=config.label, paths=paths("/" + item.get_absolute_url().split("/", 2)[2]))
+        for config, items in selectors.in_practice(article)
+        for item in items
+    ]
 
 
 @router.get("/topics", response={200: TopicPage, **ERRORS}, summary="Topics that articles are tagged with")
@@ -311,3 +334,30 @@ def list_topics(request, lang: Language | None = Query(None, description=LANG_HE
     items, meta = paginate(Topic.objects.order_by("order", "slug"), 1, 200)
     fields = Fields(lang)
     return {**meta, "results": [fields.obj(t, "name", slug=t.slug) for t in items]}
+
+
+@router.get(
+    "/editions/{year}/akn",
+    response={200: None, **ERRORS},
+    summary="An edition's official text as Akoma Ntoso 3.0 XML",
+    openapi_extra={
+        "responses": {
+            200: {
+                "description": "The official text as Akoma Ntoso 3.0 XML.",
+                "content": {"application/akn+xml": {"schema": {"type": "string"}}},
+            }
+        }
+    },
+)
+def get_akn(
+    request,
+    year: int = Path(..., ge=1900, le=2100, description="The year of an edition (2026 or 1995)."),
+    lang: str = Query(..., description="The language of the official text: kk or ru (and en for 1995)."),
+):
+    edition = selectors.edition_for_year(year)
+    if lang not in akn.LANGUAGE_CODES:
+        raise Http404(f"Unknown language {lang!r}: use kk, ru or en.")
+    content = akn.document(edition, lang)
+    if content is None:
+        raise Http404(f"The Constitution of {year} has no official text in {lang!r}.")
+    return HttpResponse(content, content_type=akn.CONTENT_TYPE)

@@ -1,10 +1,14 @@
 """Reads for the constitution pages; each does a fixed number of queries."""
 
+import re
+
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from constitution.models import Article, ArticleChange, Constitution, Section, Topic
+from core import registry
+from core.i18n import LANGUAGE_CODES, translated
 
 
 def edition_in_force():
@@ -127,7 +131,16 @@ def home_summary():
     if edition is None:
         return None
     key_articles = list(_listing_articles().filter(constitution=edition, is_key=True))
+    for article in key_articles:
+        article.subject = subject(translated(article, "summary").value)
     return {"edition": edition, "key_articles": key_articles}
+
+
+def subject(summary, words=12):
+    """What an article is about in a few words: the first sentence of its summary, cut at ``words`` words."""
+    first = re.split(r"(?<=[.!?…])\s", summary.strip(), maxsplit=1)[0] if summary else ""
+    cut = first.split()
+    return first if len(cut) <= words else " ".join(cut[:words]).rstrip(",;:—–-") + "…"
 
 
 def article_url_in_force(number):
@@ -178,3 +191,28 @@ def page_exists(url_name, kwargs):
 def home_context(request):
     """What the home page shows of the Constitution: the edition in force and its key articles."""
     return home_summary()
+
+
+def full_text(edition):
+    """Sections of an edition with every article and its official texts as ``article_list`` (2 queries):
+    the whole text on one page, the booklets and the Akoma Ntoso document read it."""
+    articles = Article.objects.select_related("constitution").order_by("sort_key")
+    return list(
+        Section.objects.filter(constitution=edition)
+        .select_related("constitution")
+        .order_by("order")
+        .prefetch_related(Prefetch("articles", queryset=articles, to_attr="article_list"))
+    )
+
+
+def official_languages(edition, sections):
+    """The languages in which the edition's official text exists (some article has a text in it)."""
+    articles = [article for section in sections for article in section.article_list]
+    return [code for code in LANGUAGE_CODES if any(getattr(a, f"text_{code}", "") for a in articles)]
+
+
+def in_practice(article):
+    """``[(app config, items)]``: the guides, essays, letters … that cite ``article``, found through each app's
+    ``citations`` contribution (core.registry), so the Constitution names none of them (one query per app)."""
+    found = [(config, citing(article)) for config, citing in registry.citations()]
+    return [(config, items) for config, items in found if items]

@@ -1,7 +1,9 @@
 """schema.org Legislation for the Constitution's pages (see core.structured)."""
 
+from django.utils import translation
 from django.utils.translation import gettext as _
 
+from constitution import akn
 from core.i18n import translated
 from core.structured import SCHEMA, absolute, publisher
 
@@ -60,6 +62,39 @@ def article_data(request, article, official):
     summary = translated(article, "summary").value
     if summary:
         data["abstract"] = summary
+        data["description"] = _(
+            "The abstract is an unofficial explanation by Azamat's editors; only the official text has legal force."
+        )
+    examples = official_expressions(request, article)
+    if examples:
+        data["workExample"] = examples
     if official.value:
         data["text"] = official.value
     return data
+
+
+def official_expressions(request, article):
+    """The article's official text in each language it has, as Legislation expressions identified the Akoma Ntoso
+    way (``/akn/kz/act/constitution/2026-03-15/rus@2026-07-01/~art_17``), each with its page and the edition's XML."""
+    edition = article.constitution
+    examples = []
+    for code in akn.LANGUAGE_CODES:
+        if not getattr(article, f"text_{code}", ""):
+            continue
+        with translation.override(code):
+            url = absolute(request, article.get_absolute_url())
+        examples.append(
+            {
+                "@type": "Legislation",
+                "inLanguage": code,
+                "legislationIdentifier": f"{akn.expression_uri(edition, code)}/~art_{article.number}",
+                "legislationLegalValue": "https://schema.org/OfficialLegalValue",
+                "url": url,
+                "encoding": {
+                    "@type": "MediaObject",
+                    "encodingFormat": "application/akn+xml",
+                    "contentUrl": absolute(request, f"/api/v1/constitution/editions/{edition.year}/akn?lang={code}"),
+                },
+            }
+        )
+    return examples

@@ -2,11 +2,17 @@
 
 from functools import wraps
 
+from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 
+from constitution import booklet as booklets
 from constitution import selectors, structured
+from constitution.fulltext import whole_text
 from constitution.text import paragraphs
+from core.documents import download
 from core.i18n import translated
 from core.text import similarity, word_diff
 
@@ -92,6 +98,7 @@ def article(request, edition, current, number):
         "following": following,
         "comparisons": comparisons,
         "successors": list(article.successors.all()),
+        "in_practice": selectors.in_practice(article),
         "structured_data": [structured.article_data(request, article, official)],
         "edition_index_url": edition.get_absolute_url(),
         "breadcrumbs": _crumbs(
@@ -144,3 +151,61 @@ def changes(request):
         "breadcrumbs": _crumbs(current, current, {"title": _("What changed"), "url": ""}),
     }
     return render(request, "constitution/changes.html", context)
+
+
+def full_url(edition, kind="full"):
+    """The address of the edition's whole text (``kind`` "full") or a booklet of it ("full-pdf" …)."""
+    if edition.in_force_until is None:
+        return reverse(f"constitution:{kind}")
+    return reverse(f"constitution:edition-{kind}", kwargs={"year": edition.year})
+
+
+def _in_languages(edition, languages, kind="full"):
+    """``[(code, address)]`` of the whole text in each of ``languages``."""
+    found = []
+    for code in languages:
+        with translation.override(code):
+            found.append((code, full_url(edition, kind)))
+    return found
+
+
+@edition_view("constitution:full")
+def full(request, edition, current):
+    """The whole official text on one page, with our summaries unless the reader hides them
+    (``?summaries=off``: a link, so it works without JavaScript and each variant is one cached page)."""
+    whole = whole_text(edition, translation.get_language())
+    crumb = {"title": _("Full text"), "url": ""}
+    context = {
+        "edition": edition,
+        "current": current,
+        "whole": whole,
+        "in_languages": _in_languages(edition, whole.languages),
+        "breadcrumbs": _crumbs(edition, current, crumb),
+    }
+    if not whole.available:
+        return render(request, "constitution/full_unavailable.html", context)
+    show_summaries = request.GET.get("summaries") != "off"
+    context.update(
+        {
+            "show_summaries": show_summaries,
+            "summaries_url": request.path if not show_summaries else f"{request.path}?summaries=off",
+            "downloads": [(fmt, full_url(edition, f"full-{fmt}")) for fmt in ("pdf", "docx", "epub")],
+            "structured_data": [structured.edition_data(request, edition)],
+        }
+    )
+    return render(request, "constitution/full.html", context)
+
+
+def booklet(fmt):
+    """The download view of the whole text as ``fmt`` (pdf, docx, epub); 404 in a language the edition lacks."""
+
+    @edition_view(f"constitution:full-{fmt}")
+    def view(request, edition, current):
+        built = booklets.booklet(edition, translation.get_language(), fmt)
+        if built is None:
+            raise Http404("the edition has no official text in this language")
+        content, filename = built
+        return download(content, filename, booklets.CONTENT_TYPES[fmt])
+
+    view.__name__ = f"full_{fmt}"
+    return view

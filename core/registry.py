@@ -39,8 +39,9 @@ they are needed, so that declaring them imports nothing while Django starts:
     ``context(request)``: what the home page shows of the app (``home.html`` reads it under the
     app's label).
 ``citations``
-    ``citations()``: ``(edition year, article number, item)`` for each published item that cites an
-    article of the Constitution (the article pages' "In practice").
+    ``citing(article)``: the app's published items that cite an article of the Constitution, each with
+    a translated ``title`` and ``get_absolute_url()`` (the article pages' and the API's "In practice");
+    one query per app.
 ``editor_models``
     ``{model name: actions}`` of an app that is not content whose models editors work with (readers'
     reports: view and change), added to the Editors group's permissions.
@@ -187,7 +188,8 @@ def home_blocks():
 
 
 def citations():
-    return [cited for _config, cited in resolved("citations")]
+    """``[(config, citing)]``: each app's ``citing(article)``, in ``INSTALLED_APPS`` order."""
+    return resolved("citations")
 
 
 def editor_models():

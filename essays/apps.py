@@ -19,3 +19,5 @@ class EssaysConfig(Contributions, AppConfig):
     api_routers = [("/", "essays.api.router")]
     export_sections = [(40, "essays", "essays.export.essays")]
     page_exists = "essays.selectors.page_exists"
+    citations = "essays.selectors.citing"
+    home = "essays.selectors.home_context"

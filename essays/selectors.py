@@ -64,3 +64,13 @@ def public_changes(limit):
 def page_exists(url_name, kwargs):
     """Whether the essay a link to an essay page names exists (drafts count: editors link ahead)."""
     return "slug" not in kwargs or Essay.objects.filter(slug=kwargs["slug"]).exists()
+
+
+def citing(article):
+    """Published essays that cite ``article`` (the article page's "In practice"), newest first."""
+    return list(Essay.objects.published().filter(related_articles=article).order_by("-published_on", "slug"))
+
+
+def home_context(request):
+    """What the home page shows of the essays: the newest ones (1 query)."""
+    return {"newest": list(Essay.objects.published().order_by("-published_on", "slug")[:3])}

@@ -93,3 +93,8 @@ def home_context(request):
 def due_for_review(cutoff):
     """Guides not reviewed since ``cutoff``, the longest-waiting first (the editors' dashboard)."""
     return Guide.objects.filter(last_reviewed__lt=cutoff).order_by("last_reviewed")
+
+
+def citing(article):
+    """Published guides that cite ``article`` (the article page's "In practice")."""
+    return list(Guide.objects.published().filter(related_articles=article).order_by("order", "slug"))

@@ -16,3 +16,4 @@ class LettersConfig(Contributions, AppConfig):
     sitemaps = {"forms": "letters.sitemaps.LetterSitemap"}
     sitemap_pages = ["letters:index"]
     page_exists = "letters.selectors.page_exists"
+    citations = "letters.selectors.citing"
