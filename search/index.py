@@ -32,6 +32,7 @@ from search.models import Document, IndexState, Posting, Term
 FIELDS = ("title", "keywords", "summary", "body")
 SURFACES = 6
 BATCH = 2000
+MAX_COUNT = 32767  # PositiveSmallIntegerField on every database
 POSTING_FIELDS = ("term", "document", "in_title", "in_keywords", "in_summary", "in_body")
 
 
@@ -78,6 +79,8 @@ def _analysed(item):
         for term, start, end in found:
             counts.setdefault(term, [0, 0, 0, 0])[number] += 1
             surfaces.setdefault(term, Counter())[text[start:end].lower()] += 1
+    for per_field in counts.values():  # a posting keeps counts as small integers (BM25 saturates long before)
+        per_field[:] = [min(n, MAX_COUNT) for n in per_field]
     summary, body = item.get("summary") or "", item.get("body") or ""
     document = Document(
         kind=item["kind"],

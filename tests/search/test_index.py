@@ -54,3 +54,14 @@ def test_an_admin_save_of_a_route_with_every_step_changed_reindexes_once(
     assert response.status_code == 302, response.content.decode()[:2000]
     flushes = [c for c in callbacks if getattr(c, "__name__", "") == "_flush"]
     assert len(flushes) == 1 and len(steps) > 1
+
+
+def test_a_word_repeated_beyond_a_small_integer_is_indexed_on_every_database(django_capture_on_commit_callbacks):
+    from search.models import Posting, Term
+
+    step = Step.objects.filter(route__guide__slug="eds").first()
+    step.body_en = "Quokkalike " * 40000  # found by the import-under-load test on PostgreSQL: smallint out of range
+    with django_capture_on_commit_callbacks(execute=True):
+        step.save()
+    term = Term.objects.get(language="en", text__startswith="quokkalik")
+    assert Posting.objects.get(term=term, document__language="en").in_body == 32767
