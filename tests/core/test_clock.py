@@ -1,6 +1,5 @@
 """Dates are Almaty's, whatever the hour in UTC: in the evening (19:00–24:00 UTC) Almaty is already on
-the next day. The clock is frozen (time-machine) at such hours so these tests pass at any time of day;
-`make test` once under faketime at 21:30 UTC proved the rest of the suite does too (see the README)."""
+the next day. The clock is frozen (time-machine) at such hours, so these tests pass at any time of day."""
 
 from datetime import UTC, date, datetime
 
