@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from core.models import BundledContent, ChangeNote
+from core.models import BundledContent, ChangeNote, keywords_field
 
 ARTICLE_NUMBER = re.compile(r"^(\d{1,3})(?:-(\d{1,2}))?$")
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV")
@@ -122,14 +122,7 @@ class Article(BundledContent):
     number = models.CharField(_("number"), max_length=8, help_text=_("Like 5 or 83-1."))
     sort_key = models.CharField(max_length=8, editable=False, db_index=True)
     summary = models.TextField(_("summary (one sentence, unofficial)"), blank=True)
-    keywords = models.TextField(
-        _("search keywords"),
-        blank=True,
-        help_text=_(
-            "Words people use for this that the text does not (synonyms, abbreviations, everyday words), "
-            "separated by commas; search weighs them like the title."
-        ),
-    )
+    keywords = keywords_field()
     checked_on = models.DateField(
         _("explanation checked on"),
         null=True,

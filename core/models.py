@@ -82,3 +82,15 @@ class ContentState(models.Model):
 
     def __str__(self):
         return self.changed_at.isoformat()
+
+
+def keywords_field():
+    """The search keywords every content model that search indexes has (one definition for all)."""
+    return models.TextField(
+        _("search keywords"),
+        blank=True,
+        help_text=_(
+            "Words people use for this that the text does not (synonyms, abbreviations, everyday words), "
+            "separated by commas; search weighs them like the title."
+        ),
+    )

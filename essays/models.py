@@ -7,7 +7,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.models import ChangeNote, OrderedPart, Publishable
+from core.models import ChangeNote, OrderedPart, Publishable, keywords_field
 
 WORDS_PER_MINUTE = 200
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -20,14 +20,7 @@ class Essay(Publishable):
     title = models.CharField(_("title"), max_length=200)
     lead = models.TextField(_("lead (one paragraph)"))
     key_takeaway = models.TextField(_("key takeaway (Markdown)"), blank=True)
-    keywords = models.TextField(
-        _("search keywords"),
-        blank=True,
-        help_text=_(
-            "Words people use for this that the text does not (synonyms, abbreviations, everyday words), "
-            "separated by commas; search weighs them like the title."
-        ),
-    )
+    keywords = keywords_field()
     published_on = models.DateField(_("published on"))
     revised_on = models.DateField(_("revised on"), null=True, blank=True)
     related_articles = models.ManyToManyField(

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.models import BundledContent, ChangeNote, OrderedPart, Publishable
+from core.models import BundledContent, ChangeNote, OrderedPart, Publishable, keywords_field
 from core.text import text_lines
 
 
@@ -75,14 +75,7 @@ class Guide(Publishable):
     result = models.TextField(_("result"), blank=True)
     intro = models.TextField(_("introduction (Markdown)"), blank=True)
     fees_note = models.TextField(_("note under the fees (Markdown)"), blank=True)
-    keywords = models.TextField(
-        _("search keywords"),
-        blank=True,
-        help_text=_(
-            "Words people use for this that the text does not (synonyms, abbreviations, everyday words), "
-            "separated by commas; search weighs them like the title."
-        ),
-    )
+    keywords = keywords_field()
     last_reviewed = models.DateField(_("last reviewed"), help_text=_("When an editor last checked the facts."))
     related_articles = models.ManyToManyField(
         "constitution.Article", blank=True, related_name="guides", verbose_name=_("related articles")

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.i18n import LANGUAGE_CODES
-from core.models import BundledContent, Publishable
+from core.models import BundledContent, Publishable, keywords_field
 from core.text import text_lines
 from letters.templating import unknown_placeholders
 
@@ -31,14 +31,7 @@ class LetterTemplate(Publishable):
         ),
     )
     filename = models.CharField(_("file name (without extension)"), max_length=100)
-    keywords = models.TextField(
-        _("search keywords"),
-        blank=True,
-        help_text=_(
-            "Words people use for this that the text does not (synonyms, abbreviations, everyday words), "
-            "separated by commas; search weighs them like the title."
-        ),
-    )
+    keywords = keywords_field()
     guide = models.ForeignKey(
         "guides.Guide",
         null=True,
