@@ -48,6 +48,10 @@ they are needed, so that declaring them imports nothing while Django starts:
 ``dashboard``
     ``block(request)``: ``None`` or ``{"template": …, **context}``, a block of the editors' dashboard on
     the admin home.
+``panels``
+    ``panels(obj)``: ``[{"template": …, **context}]``, blocks the app adds to another app's page about
+    ``obj`` (the questionnaires and the expiry reminder on a guide's page); ``[]`` for objects it has
+    nothing to add to.
 """
 
 from functools import cache
@@ -72,6 +76,7 @@ ATTRIBUTES = (
     "citations",
     "editor_models",
     "dashboard",
+    "panels",
 )
 
 
@@ -93,6 +98,7 @@ class Contributions:
     citations = None
     editor_models = {}
     dashboard = None
+    panels = None
 
 
 def _declared(config, attribute):
@@ -203,3 +209,8 @@ def editor_models():
 
 def dashboard_blocks():
     return [block for _config, block in resolved("dashboard")]
+
+
+def panels_for(obj):
+    """Every app's panels for a page about ``obj``, in ``INSTALLED_APPS`` order."""
+    return [panel for _config, panels in resolved("panels") for panel in panels(obj)]

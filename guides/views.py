@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from core import documents
+from core import documents, registry
 from core.content import can_preview
 from core.i18n import translated
 from guides import selectors
@@ -45,6 +45,7 @@ def detail(request, slug):
     """A guide: summary box, routes with numbered steps, documents, fees, FAQ, tips, sources."""
     context = _guide_context(request, slug)
     context["structured_data"] = guide_data(request, context["guide"], context["fees"])
+    context["panels"] = registry.panels_for(context["guide"])
     return render(request, "guides/detail.html", context)
 
 
