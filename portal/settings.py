@@ -113,6 +113,7 @@ INSTALLED_APPS = [
     "guides",
     "essays",
     "letters",
+    "answers",
     # Services over the content: search, readers' feedback, and the editors' side of the admin.
     "search",
     "feedback",

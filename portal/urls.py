@@ -39,6 +39,8 @@ urlpatterns += i18n_patterns(
     path("essays/", include("essays.urls")),
     path("search/", search_page, name="search"),
     path("forms/", include("letters.urls")),
+    path("answers/", include("answers.urls")),
+    path("reminders/", include("answers.reminder_urls")),
     path("feedback/", include("feedback.urls")),
     path("feed/", WhatChanged(), name="feed"),
     prefix_default_language=True,
