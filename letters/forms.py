@@ -81,6 +81,21 @@ class LetterForm(forms.Form):
             self.fields[item.name] = self._field(item)
         self.oversized = self._cut_oversized()
 
+    @staticmethod
+    def choices_from(query, letter_fields):
+        """Initial ticks from an address (``?attachments=1&attachments=3``), as a questionnaire's outcome links
+        to the letter: only the numbers of options of choice and checklist fields, never typed text (an
+        address could carry personal data into logs and histories)."""
+        initial = {}
+        for item in letter_fields:
+            if item.kind not in (LetterField.Kind.CHOICE, LetterField.Kind.CHECKLIST):
+                continue
+            count = len(item.option_list(translated(item, "options").value))
+            picked = [value for value in query.getlist(item.name)[:20] if value.isdigit() and 1 <= int(value) <= count]
+            if picked:
+                initial[item.name] = picked if item.kind == LetterField.Kind.CHECKLIST else picked[0]
+        return initial
+
     def _cut_oversized(self):
         """Cut values longer than their field allows before anything echoes them back: the form is
         shown again with the beginning kept and an error, never with a megabyte pasted twice."""

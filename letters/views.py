@@ -31,7 +31,8 @@ def detail(request, slug):
     letters = LetterTemplate.objects.all() if can_preview(request) else LetterTemplate.objects.published()
     letter = get_object_or_404(letters.select_related("guide"), slug=slug)
     fields = list(letter.fields.all())
-    form = LetterForm(fields, request.POST or None)
+    initial = LetterForm.choices_from(request.GET, fields) if request.method == "GET" else {}
+    form = LetterForm(fields, request.POST or None, initial=initial)
     fmt = request.POST.get("format") if request.method == "POST" else None
     if request.method == "POST" and fmt in ("docx", "pdf") and form.is_valid():
         doc = compose(letter, form.letter_values(), get_language(), gender=form.applicant_gender())
