@@ -24,6 +24,9 @@ PAGE_TYPES = {
     "letters": "/{lang}/forms/",
     "letter-form": "/{lang}/forms/lost-id-card/",
     "search": "/{lang}/search/?q=%D0%AD%D0%A6%D2%9A",
+    "answers-question": "/{lang}/answers/id-document/?document=id-card",
+    "answers-outcome": "/{lang}/answers/id-document/?document=id-card&id-age=30&id-reason=stolen&id-where=kazakhstan"
+    "&id-speed=category-1",
     "not-found": "/{lang}/no-such-page/",
 }
 
