@@ -9,7 +9,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=False)]
 def choose(page, label):
     """Move to the radio group with Tab, pick ``label`` with the arrow keys, submit with Enter."""
     radios = page.locator("input[type=radio]")
-    labels = [page.locator(f"label[for='{radios.nth(i).get_attribute('id')}']").inner_text() for i in range(radios.count())]
+    labels = [
+        page.locator(f"label[for='{radios.nth(i).get_attribute('id')}']").inner_text() for i in range(radios.count())
+    ]
     target = labels.index(label)
     for _ in range(60):
         page.keyboard.press("Tab")
