@@ -30,12 +30,11 @@ from modeltranslation.translator import NotRegistered, translator
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
+from core import registry
 from core.i18n import LANGUAGE_CODES
 from core.text import control_characters, control_characters_message, mixed_script_words, word_diff
 from editors.links import pages_linking_to
 
-# Translated fields that are not expected in every language (official texts exist in kk and ru).
-OPTIONAL = {"constitution.article": {"text", "notes"}, "constitution.constitution": {"preamble", "source"}}
 MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 
 
@@ -45,7 +44,7 @@ def translated_fields(model):
         fields = translator.get_options_for_model(model).fields
     except NotRegistered:
         return []
-    optional = OPTIONAL.get(model._meta.label_lower, set())
+    optional = registry.official_fields().get(model._meta.label_lower, set())  # official texts: kk and ru
     return [name for name in fields if name not in optional]
 
 
@@ -302,7 +301,7 @@ class ContentAdmin(SortableAdminBase, VersionAdmin, TranslationAdmin):
         version = get_object_or_404(Version.objects.get_for_object(obj), pk=version_id)
         earlier = version.field_dict
         rows = []
-        translated = set(translated_fields(self.model)) | set(OPTIONAL.get(self.opts.label_lower, ()))
+        translated = set(translated_fields(self.model)) | registry.official_fields().get(self.opts.label_lower, set())
         for field in self.opts.concrete_fields:
             if field.primary_key or field.name in ("updated_at", "bundle_hash") or field.attname not in earlier:
                 continue
