@@ -1,0 +1,267 @@
+"""Translations that drift apart: a translated field whose figures differ between kk, ru and en.
+
+A translation may phrase anything its own way, but the numbers, dates, amounts, percentages and
+article references it carries are the same facts in every language. ``figures(text, language)``
+reads them out of a text, written forms normalised, and ``disagreement(values)`` compares them as
+sets across the languages of one field. The rules, kept small on purpose:
+
+- Text that is an address, not prose, is skipped: URLs (``https://…``, ``www.…``), Markdown link
+  targets ``](…)`` and the numbers of ordered-list items (``1. ``) at the start of a line.
+- A date is one figure, ``DD.MM.YYYY`` (or ``MM.YYYY`` / ``DD.MM`` when the year or the day is
+  not written), whether it is written in digits (``15.03.2026``, ``2026-03-15``) or with a month's
+  name in any of the three languages (``15 March 2026``, ``March 15, 2026``, ``15 марта 2026``,
+  ``2026 жылғы 15 наурыздағы``); the month name counts only beside a day or a year.
+- Thousands may be grouped by a space, a no-break or a narrow no-break space (``4 325`` is
+  ``4325``); in English by a comma too (``3,011.12``), while in Kazakh and Russian the comma is the
+  decimal separator (``3 011,12``). Every number is compared as its value (``09`` is ``9``,
+  ``1,50`` is ``1.5``).
+- A percentage, an ordinal (``2nd``, ``2-й``, ``2-ші``), an article reference (``Article 33``,
+  ``статья 33``, ``33-бап``) and a time (``9:00``) are compared by their digits; numbers written
+  in words (``төрт мың``, ``second``) are not figures, so they are better written in digits.
+
+Empty translations are not compared (missing translations are reported elsewhere), nor are texts
+reproduced from official publications in each language (``official_fields`` in ``core.registry``).
+Which fields are translated comes from modeltranslation's registry, for the models of the content apps
+(``core.registry.content_models``), so this module names no app.
+"""
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from core import registry
+
+LANGUAGES = ("kk", "ru", "en")
+
+# Month names by their stems: the stem and any ending (марта, марте; наурыздағы, наурызда).
+MONTHS = {
+    "en": {
+        "jan": 1,
+        "feb": 2,
+        "mar": 3,
+        "apr": 4,
+        "may": 5,
+        "jun": 6,
+        "jul": 7,
+        "aug": 8,
+        "sep": 9,
+        "oct": 10,
+        "nov": 11,
+        "dec": 12,
+    },
+    "ru": {
+        "январ": 1,
+        "феврал": 2,
+        "март": 3,
+        "апрел": 4,
+        "июн": 6,
+        "июл": 7,
+        "август": 8,
+        "сентябр": 9,
+        "октябр": 10,
+        "ноябр": 11,
+        "декабр": 12,
+    },
+    "kk": {
+        "қаңтар": 1,
+        "ақпан": 2,
+        "наурыз": 3,
+        "сәуір": 4,
+        "мамыр": 5,
+        "маусым": 6,
+        "шілде": 7,
+        "тамыз": 8,
+        "қыркүйек": 9,
+        "қазан": 10,
+        "қараша": 11,
+        "желтоқсан": 12,
+    },
+}
+MONTH_WORD = (
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b\.?"
+    r"|(?:январ|феврал|март|апрел|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-яё]*"
+    r"|ма[йяе]\b"
+    r"|(?:қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан)[а-яёәғқңөұүһі]*)"
+)
+SPACE = "[ \u00a0\u202f\u2009]"
+DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
+KK_YEAR = rf"{YEAR}{SPACE}?(?:жыл[а-яәғқңөұүһі]*|ж\.)"
+DATES = [
+    re.compile(pattern)
+    for pattern in (
+        # 2026 жылғы 15 наурыз(дағы), 2026 ж. 15 наурыз
+        rf"\b{KK_YEAR}{SPACE}+{DAY}{SPACE}*(?:-|{SPACE})?(?P<month>{MONTH_WORD})",
+        # 2026 жылғы наурыз(да)
+        rf"\b{KK_YEAR}{SPACE}+(?P<month>{MONTH_WORD})",
+        # 15 March 2026, 15 марта 2026 года, 15 наурыз 2026, 15 марта, 15-наурыз
+        rf"\b{DAY}(?:{SPACE}+|-)(?P<month>{MONTH_WORD})(?:,?{SPACE}+{YEAR}\b)?",
+        # March 15, 2026; March 15
+        rf"(?P<month>{MONTH_WORD}){SPACE}+{DAY}\b(?:,?{SPACE}+{YEAR}\b)?",
+        # March 2026, в марте 2026 года
+        rf"(?P<month>{MONTH_WORD}),?{SPACE}+{YEAR}\b",
+        # 15.03.2026, 15/03/2026
+        rf"\b{DAY}[./](?P<mon>[01]?\d)[./]{YEAR}\b",
+        # 2026-03-15
+        rf"\b{YEAR}-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b",
+    )
+]
+SKIPPED = [
+    re.compile(r"\]\([^)]*\)"),  # Markdown link targets
+    re.compile(r"<?(?:https?://|www\.)[^\s<>)\]]+>?", re.IGNORECASE),  # bare URLs
+    re.compile(r"^[ \t]*\d+[.)][ \t]", re.MULTILINE),  # ordered-list markers
+    re.compile(r"\[\^?\d+\]"),  # footnote markers [1], [^1]
+]
+TIME = re.compile(r"\b(?P<hour>[0-2]?\d):(?P<minute>[0-5]\d)\b")
+NUMBER = re.compile(
+    rf"\d{{1,3}}(?:{SPACE}\d{{3}})+(?:[.,]\d+)?(?!\d)"  # 4 325, 3 011,12
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])"  # 3,011.12 (a thousands comma in English only)
+    r"|\d+(?:[.,]\d+)?"
+)
+# Words that multiply the number before them: 250 мың, 4,5 млн, 2.4 thousand.
+SCALE = re.compile(
+    rf"{SPACE}*(?P<scale>мың|тыс\.|тысяч|thousand|млн|миллион|million|млрд|миллиард|billion|трлн|trillion)"
+    r"(?![a-z])",
+    re.IGNORECASE,
+)
+SCALES = {"мың": 3, "тыс": 3, "тысяч": 3, "thousand": 3, "млн": 6, "миллион": 6, "million": 6}
+SCALES |= {"млрд": 9, "миллиард": 9, "billion": 9, "трлн": 12, "trillion": 12}
+
+
+def _month(word):
+    word = word.lower().rstrip(".")
+    if word in ("май", "мая", "мае"):
+        return 5
+    for names in MONTHS.values():
+        for stem, number in names.items():
+            if word.startswith(stem):
+                return number
+    return None
+
+
+def _date(match):
+    groups = match.groupdict()
+    month = int(groups["mon"]) if groups.get("mon") else _month(groups["month"])
+    day, year = groups.get("day"), groups.get("year")
+    if not month or month > 12 or (day and not 1 <= int(day) <= 31):
+        return None
+    parts = ([f"{int(day):02d}"] if day else []) + [f"{month:02d}"] + ([year] if year else [])
+    return ".".join(parts)
+
+
+def _number(text, language, scale=None):
+    digits = re.sub(SPACE, "", text)
+    if "," in digits and "." not in digits and not (language == "en" and re.fullmatch(r"\d{1,3}(?:,\d{3})+", digits)):
+        digits = digits.replace(",", ".")  # a decimal comma: always in kk and ru, in en unless 3 digits follow
+    digits = digits.replace(",", "")
+    try:
+        value = Decimal(digits)
+    except InvalidOperation:
+        return None
+    if scale:
+        word = scale.lower().rstrip(".")
+        value = value.scaleb(next(power for stem, power in SCALES.items() if word.startswith(stem)))
+    if value == value.to_integral_value():
+        return str(value.quantize(Decimal(1)))
+    return format(value.normalize(), "f")
+
+
+def figures(text, language):
+    """The set of figures in ``text`` written in ``language`` (``kk``, ``ru`` or ``en``), normalised."""
+    if not text:
+        return frozenset()
+    text = str(text)
+    for pattern in SKIPPED:
+        text = pattern.sub(" ", text)
+    found = set()
+
+    def take(pattern, read):
+        nonlocal text
+
+        def replace(match):
+            value = read(match)
+            if value is None:
+                return match.group(0)
+            found.add(value)
+            return " "
+
+        text = pattern.sub(replace, text)
+
+    for pattern in DATES:
+        take(pattern, _date)
+    take(TIME, lambda m: f"{int(m['hour'])}:{m['minute']}")
+    for match in NUMBER.finditer(text):
+        scale = SCALE.match(text, match.end())
+        if (value := _number(match.group(0), language, scale and scale["scale"])) is not None:
+            found.add(value)
+    return frozenset(found)
+
+
+def disagreement(values):
+    """For one field, ``{language: figures only some languages have}`` when the languages' figures differ,
+    else ``{}``. ``values`` is ``{language: text}``; empty texts are left out of the comparison."""
+    sets = {code: figures(text, code) for code, text in values.items() if text and str(text).strip()}
+    if len(sets) < 2 or len(set(sets.values())) == 1:
+        return {}
+    common = frozenset.intersection(*sets.values())
+    return {code: sorted(found - common, key=_sort_key) for code, found in sets.items()}
+
+
+def _sort_key(figure):
+    return (len(figure), figure)
+
+
+# --- Over the content ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Drift:
+    """One translated field of one object whose languages carry different figures."""
+
+    obj: object
+    field: str
+    figures: dict  # {language: [figures the other languages do not all have]}
+
+    @property
+    def model(self):
+        return type(self.obj)
+
+    def summary(self):
+        """``kk: 15.03.2026; ru: 2025; en: —``: what differs, per language."""
+        return "; ".join(f"{code}: {', '.join(found) or '—'}" for code, found in self.figures.items())
+
+
+def compared_fields(model):
+    """The translated fields of ``model`` (modeltranslation's registry) whose figures are compared: all but
+    those reproduced from official publications (``official_fields`` in ``core.registry``)."""
+    from modeltranslation.translator import NotRegistered, translator
+
+    try:
+        fields = translator.get_options_for_model(model).fields
+    except NotRegistered:
+        return []
+    official = registry.official_fields().get(model._meta.label_lower, set())
+    return [name for name in fields if name not in official]
+
+
+def drift_in(obj, fields=None):
+    """``[Drift]`` for the translated fields of ``obj`` whose languages disagree."""
+    found = []
+    for field in fields if fields is not None else compared_fields(type(obj)):
+        values = {code: getattr(obj, f"{field}_{code}", None) for code in LANGUAGES}
+        if differing := disagreement(values):
+            found.append(Drift(obj, field, differing))
+    return found
+
+
+def drift_in_content(models=None):
+    """Every disagreement in the content: one query per translated model, nothing per object."""
+    found = []
+    for model in models if models is not None else registry.content_models():
+        fields = compared_fields(model)
+        if not fields:
+            continue
+        for obj in model._default_manager.order_by(model._meta.pk.attname):
+            found.extend(drift_in(obj, fields))
+    return found
