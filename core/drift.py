@@ -6,18 +6,24 @@ reads them out of a text, written forms normalised, and ``disagreement(values)``
 sets across the languages of one field. The rules, kept small on purpose:
 
 - Text that is an address, not prose, is skipped: URLs (``https://…``, ``www.…``), Markdown link
-  targets ``](…)`` and the numbers of ordered-list items (``1. ``) at the start of a line.
+  targets ``](…)``, the numbers of ordered-list items (``1. ``) at the start of a line, and digits
+  inside a name (``pass003_mvd``).
 - A date is one figure, ``DD.MM.YYYY`` (or ``MM.YYYY`` / ``DD.MM`` when the year or the day is
   not written), whether it is written in digits (``15.03.2026``, ``2026-03-15``) or with a month's
   name in any of the three languages (``15 March 2026``, ``March 15, 2026``, ``15 марта 2026``,
-  ``2026 жылғы 15 наурыздағы``); the month name counts only beside a day or a year.
+  ``2026 жылғы 15 наурыздағы``); the month name counts only beside a day or a year. A day and month
+  without the year (``from 1 January``) agree with the same date written with its year in another
+  language, as long as only one year is written for it.
 - Thousands may be grouped by a space, a no-break or a narrow no-break space (``4 325`` is
   ``4325``); in English by a comma too (``3,011.12``), while in Kazakh and Russian the comma is the
   decimal separator (``3 011,12``). Every number is compared as its value (``09`` is ``9``,
   ``1,50`` is ``1.5``).
-- A percentage, an ordinal (``2nd``, ``2-й``, ``2-ші``), an article reference (``Article 33``,
-  ``статья 33``, ``33-бап``) and a time (``9:00``) are compared by their digits; numbers written
-  in words (``төрт мың``, ``second``) are not figures, so they are better written in digits.
+- A number followed by a scale word is multiplied out (``250 мың`` = ``250 тысяч`` = ``250 000``;
+  ``4,5 млн`` = ``4.5 million``).
+- A percentage, an ordinal (``2nd``, ``2-й``, ``2-ші``), a decade (``1990s``), an article reference
+  (``Article 33``, ``статья 33``, ``33-бап``) and a time (``9:00``) are compared by their digits;
+  numbers written in words (``төрт мың``, ``second``) are not figures: write them the same way in
+  every language (all in digits or all in words).
 
 Empty translations are not compared (missing translations are reported elsewhere), nor are texts
 reproduced from official publications in each language (``official_fields`` in ``core.registry``).
@@ -77,13 +83,25 @@ MONTHS = {
         "желтоқсан": 12,
     },
 }
-MONTH_WORD = (
-    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
-    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b\.?"
-    r"|(?:январ|феврал|март|апрел|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-яё]*"
-    r"|ма[йяе]\b"
-    r"|(?:қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан)[а-яёәғқңөұүһі]*)"
-)
+ENGLISH_MONTHS = "January February March April May June July August September October November December".split()
+KAZAKH_LETTERS = "[а-яёәғқңөұүһі]*"
+
+
+def _month_word():
+    """One alternation of plain words, each starting with a letter (both cases spelled out for Kazakh and
+    Russian, English capitalised only: "may" is a verb), so the regular expression engine can skip ahead
+    to the letters a month name may start with instead of trying every position."""
+    words = [rf"{name}\b" for name in ENGLISH_MONTHS] + [rf"{name[:3]}\b\.?" for name in ENGLISH_MONTHS]
+    words.append(r"Sept\b\.?")
+    for stem in MONTHS["ru"]:
+        words += [f"{stem}[а-яё]*", f"{stem.capitalize()}[а-яё]*"]
+    words += [r"ма[йяе]\b", r"Ма[йяе]\b"]
+    for stem in MONTHS["kk"]:
+        words += [f"{stem}{KAZAKH_LETTERS}", f"{stem.capitalize()}{KAZAKH_LETTERS}"]
+    return "(?:" + "|".join(words) + ")"
+
+
+MONTH_WORD = _month_word()
 SPACE = "[ \u00a0\u202f\u2009]"
 DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
@@ -110,14 +128,17 @@ DATES = [
 SKIPPED = [
     re.compile(r"\]\([^)]*\)"),  # Markdown link targets
     re.compile(r"<?(?:https?://|www\.)[^\s<>)\]]+>?", re.IGNORECASE),  # bare URLs
-    re.compile(r"^[ \t]*\d+[.)][ \t]", re.MULTILINE),  # ordered-list markers
+    re.compile(r"^[ \t]*\d{1,2}[.)][ \t]", re.MULTILINE),  # ordered-list markers (not a year: "2026. …")
     re.compile(r"\[\^?\d+\]"),  # footnote markers [1], [^1]
 ]
+DIGIT = re.compile(r"\d")
 TIME = re.compile(r"\b(?P<hour>[0-2]?\d):(?P<minute>[0-5]\d)\b")
 NUMBER = re.compile(
+    r"(?<!\w)(?P<number>"
     rf"\d{{1,3}}(?:{SPACE}\d{{3}})+(?:[.,]\d+)?(?!\d)"  # 4 325, 3 011,12
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])"  # 3,011.12 (a thousands comma in English only)
     r"|\d+(?:[.,]\d+)?"
+    r")(?:st|nd|rd|th|s)?(?![A-Za-z_\d])"  # 2nd is 2, the 1990s 1990; pass003_mvd and K950001000 are names, not figures
 )
 # Words that multiply the number before them: 250 мың, 4,5 млн, 2.4 thousand.
 SCALE = re.compile(
@@ -169,9 +190,9 @@ def _number(text, language, scale=None):
 
 def figures(text, language):
     """The set of figures in ``text`` written in ``language`` (``kk``, ``ru`` or ``en``), normalised."""
-    if not text:
+    text = str(text or "")
+    if not DIGIT.search(text):
         return frozenset()
-    text = str(text)
     for pattern in SKIPPED:
         text = pattern.sub(" ", text)
     found = set()
@@ -193,7 +214,7 @@ def figures(text, language):
     take(TIME, lambda m: f"{int(m['hour'])}:{m['minute']}")
     for match in NUMBER.finditer(text):
         scale = SCALE.match(text, match.end())
-        if (value := _number(match.group(0), language, scale and scale["scale"])) is not None:
+        if (value := _number(match["number"], language, scale and scale["scale"])) is not None:
             found.add(value)
     return frozenset(found)
 
@@ -201,11 +222,24 @@ def figures(text, language):
 def disagreement(values):
     """For one field, ``{language: figures only some languages have}`` when the languages' figures differ,
     else ``{}``. ``values`` is ``{language: text}``; empty texts are left out of the comparison."""
-    sets = {code: figures(text, code) for code, text in values.items() if text and str(text).strip()}
+    sets = _years_filled_in({code: figures(text, code) for code, text in values.items() if text and str(text).strip()})
     if len(sets) < 2 or len(set(sets.values())) == 1:
         return {}
     common = frozenset.intersection(*sets.values())
     return {code: sorted(found - common, key=_sort_key) for code, found in sets.items()}
+
+
+def _years_filled_in(sets):
+    """A day and month written without the year (``01.01``) agree with the same day and month written with
+    it in another language (``01.01.2026``), when only one year is written for them: one language says
+    "from 1 January" where the year is plain from the context, another spells it out."""
+    years = {}
+    for found in sets.values():
+        for figure in found:
+            if re.fullmatch(r"\d\d\.\d\d\.\d{4}", figure):
+                years.setdefault(figure[:5], set()).add(figure)
+    full = {short: dates.pop() for short, dates in years.items() if len(dates) == 1}
+    return {code: frozenset(full.get(figure, figure) for figure in found) for code, found in sets.items()}
 
 
 def _sort_key(figure):
@@ -256,12 +290,23 @@ def drift_in(obj, fields=None):
 
 
 def drift_in_content(models=None):
-    """Every disagreement in the content: one query per translated model, nothing per object."""
+    """Every disagreement in the content (of ``models``, by default every content model). Reads the translated
+    columns alone, one query per model, and the objects that disagree (to name them) in one more query for a
+    model that has any."""
     found = []
     for model in models if models is not None else registry.content_models():
         fields = compared_fields(model)
         if not fields:
             continue
-        for obj in model._default_manager.order_by(model._meta.pk.attname):
-            found.extend(drift_in(obj, fields))
+        columns = [f"{field}_{code}" for field in fields for code in LANGUAGES]
+        drifted = {}
+        for pk, *values in model._default_manager.order_by("pk").values_list("pk", *columns):
+            row = dict(zip(columns, values, strict=True))
+            for field in fields:
+                if differing := disagreement({code: row[f"{field}_{code}"] for code in LANGUAGES}):
+                    drifted.setdefault(pk, []).append((field, differing))
+        if drifted:
+            # select_related(): the names shown beside a disagreement (an article's edition) need no query each
+            objects = model._default_manager.select_related().in_bulk(list(drifted))
+            found += [Drift(objects[pk], field, figures) for pk, items in drifted.items() for field, figures in items]
     return found

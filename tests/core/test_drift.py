@@ -71,6 +71,15 @@ def test_percentages_ordinals_articles_and_scales_compare_by_value():
     assert figures("09:00-ден 18:00-ге дейін", "kk") == figures("from 9:00 to 18:00", "en") == {"9:00", "18:00"}
 
 
+def test_a_russian_month_name_starting_a_sentence_is_a_date_too():
+    assert figures("Январь 2026 года — проект.", "ru") == figures("**2026 жылғы қаңтар — жоба.**", "kk") == {"01.2026"}
+
+
+def test_a_year_starting_a_title_is_not_a_list_number_and_a_decade_is_its_year():
+    assert figures("2026. Арнаулы салық режимдері оңайлатылды", "kk") == {"2026"}
+    assert figures("in the 1990s", "en") == figures("в 1990-е годы", "ru") == {"1990"}
+
+
 def test_links_list_numbers_and_numbers_in_words_are_not_figures():
     text = (
         "1. Ашыңыз [egov.kz](https://egov.kz/cms/ru/services/pass003_mvd)"
@@ -100,6 +109,16 @@ def test_a_figure_one_language_lacks_is_a_disagreement_naming_it():
     assert disagreement(values) == {"kk": ["5406"], "ru": ["5406"], "en": ["5460"]}
 
 
+def test_a_date_without_its_year_agrees_with_the_same_date_with_it():
+    values = {
+        "kk": "2026 жылғы 1 қаңтардан жаңа бағалар",
+        "ru": "Новые цены с 1 января",
+        "en": "New prices from 1 January 2026",
+    }
+    assert disagreement(values) == {}
+    assert disagreement({"ru": "с 1 января", "en": "from 1 January 2026", "kk": "2025 жылғы 1 қаңтардан"}) != {}
+
+
 def test_empty_translations_are_not_compared():
     assert disagreement({"kk": "", "ru": "Срок — 10 дней", "en": "It takes 10 days"}) == {}
     assert disagreement({"kk": None, "ru": "Срок — 10 дней", "en": ""}) == {}
@@ -119,7 +138,7 @@ def test_only_translated_fields_not_official_texts_are_compared():
 
 
 @pytest.mark.django_db
-def test_a_drifted_field_is_found_in_the_content_with_one_query_per_model(django_assert_max_num_queries):
+def test_a_drifted_field_is_found_in_the_content_with_a_query_per_model(django_assert_max_num_queries):
     from core.registry import content_models
     from guides.models import Guide
 
@@ -130,8 +149,30 @@ def test_a_drifted_field_is_found_in_the_content_with_one_query_per_model(django
         summary_en="It takes 15 working days.",
     )
     models = [model for model in content_models() if drift.compared_fields(model)]
-    with django_assert_max_num_queries(len(models)):
+    with django_assert_max_num_queries(len(models) + 1):  # and one to name the guide that disagrees
         found = drift.drift_in_content()
     [item] = [item for item in found if item.obj == guide]
     assert item.field == "summary" and item.figures == {"kk": ["10"], "ru": ["10"], "en": ["15"]}
     assert item.summary() == "kk: 10; ru: 10; en: 15"
+
+
+@pytest.mark.django_db
+def test_the_bundled_content_has_no_drifted_translations():
+    found = drift.drift_in_content()
+    assert [f"{item.model._meta.label} {item.obj.pk} {item.field}: {item.summary()}" for item in found] == []
+
+
+@pytest.mark.django_db
+def test_check_drift_lists_each_disagreement_and_fails():
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    from guides.models import Faq
+
+    faq = Faq.objects.order_by("pk").first()
+    Faq.objects.filter(pk=faq.pk).update(answer_kk="10 күн", answer_ru="10 дней", answer_en="12 days")
+    out = StringIO()
+    with pytest.raises(CommandError, match="1 translated field"):
+        call_command("check_drift", stdout=out)
+    assert f"guides.Faq {faq.pk}" in out.getvalue() and "kk: 10; ru: 10; en: 12" in out.getvalue()
