@@ -114,13 +114,13 @@ DATES = [
         # 2026 жылғы наурыз(да)
         rf"\b{KK_YEAR}{SPACE}+(?P<month>{MONTH_WORD})",
         # 15 March 2026, 15 марта 2026 года, 15 наурыз 2026, 15 марта, 15-наурыз
-        rf"\b{DAY}(?:{SPACE}+|-)(?P<month>{MONTH_WORD})(?:,?{SPACE}+{YEAR}\b)?",
+        rf"\b{DAY}(?:{SPACE}+|-)(?P<month>{MONTH_WORD})(?:,?{SPACE}+{YEAR}(?!\d))?",
         # March 15, 2026; March 15
-        rf"(?P<month>{MONTH_WORD}){SPACE}+{DAY}\b(?:,?{SPACE}+{YEAR}\b)?",
+        rf"(?P<month>{MONTH_WORD}){SPACE}+{DAY}\b(?:,?{SPACE}+{YEAR}(?!\d))?",
         # March 2026, в марте 2026 года
-        rf"(?P<month>{MONTH_WORD}),?{SPACE}+{YEAR}\b",
+        rf"(?P<month>{MONTH_WORD}),?{SPACE}+{YEAR}(?!\d)",
         # 15.03.2026, 15/03/2026
-        rf"\b{DAY}[./](?P<mon>[01]?\d)[./]{YEAR}\b",
+        rf"\b{DAY}[./](?P<mon>[01]?\d)[./]{YEAR}(?!\d)",
         # 2026-03-15
         rf"\b{YEAR}-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b",
     )

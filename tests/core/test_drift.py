@@ -16,6 +16,7 @@ from core.drift import disagreement, figures
         ("Бұйрық 15 наурыз 2026 жылы күшіне енді", "kk"),
         ("Приказ от 15 марта 2026 года", "ru"),
         ("Приказ от 15.03.2026", "ru"),
+        ("Приказ от 15.03.2026г.", "ru"),
         ("The order of 15 March 2026", "en"),
         ("The order of March 15, 2026", "en"),
         ("Order dated 2026-03-15", "en"),
