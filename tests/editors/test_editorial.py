@@ -131,3 +131,14 @@ def test_the_dashboard_lists_translations_whose_figures_differ_with_a_link_to_ed
     section = section[: section.index("</ul>")]
     assert f'href="/admin/guides/guide/{guide.pk}/change/"' in section
     assert "01.07.2026" in section and "01.06.2026" in section
+
+
+def test_the_dashboard_links_a_drifted_inline_to_the_form_it_is_edited_in(editor):
+    from guides.models import Faq
+
+    faq = Faq.objects.select_related("guide").order_by("pk").first()
+    Faq.objects.filter(pk=faq.pk).update(answer_kk="10 күн", answer_ru="10 дней", answer_en="12 days")
+    dashboard = editor.get("/admin/").content.decode()
+    section = dashboard[dashboard.index('id="drift-dashboard"') :]
+    section = section[: section.index("</ul>")]
+    assert f'href="/admin/guides/guide/{faq.guide_id}/change/"' in section and "12" in section
