@@ -19,3 +19,4 @@ class ConstitutionConfig(Contributions, AppConfig):
     export_sections = [(20, "constitution", "constitution.export.editions")]
     page_exists = "constitution.selectors.page_exists"
     home = "constitution.selectors.home_context"
+    official_fields = {"article": ("text", "notes"), "constitution": ("preamble", "source")}

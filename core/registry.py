@@ -45,6 +45,10 @@ they are needed, so that declaring them imports nothing while Django starts:
 ``editor_models``
     ``{model name: actions}`` of an app that is not content whose models editors work with (readers'
     reports: view and change), added to the Editors group's permissions.
+``official_fields``
+    ``{model name: [translated fields]}`` whose text in each language is reproduced from an official
+    publication, not translated here (the Constitution's articles, notes and preamble): editors need not
+    fill them in every language, and they are not compared for drifted figures (``core.drift``).
 ``dashboard``
     ``block(request)``: ``None`` or ``{"template": …, **context}``, a block of the editors' dashboard on
     the admin home.
@@ -75,6 +79,7 @@ ATTRIBUTES = (
     "home",
     "citations",
     "editor_models",
+    "official_fields",
     "dashboard",
     "panels",
 )
@@ -97,6 +102,7 @@ class Contributions:
     home = None
     citations = None
     editor_models = {}
+    official_fields = {}
     dashboard = None
     panels = None
 
@@ -204,6 +210,15 @@ def editor_models():
         (config.label, name): tuple(actions)
         for config in configs("editor_models")
         for name, actions in config.editor_models.items()
+    }
+
+
+def official_fields():
+    """``{model label (lower case): {field names}}`` of translated fields reproduced from official texts."""
+    return {
+        f"{config.label}.{name}": set(fields)
+        for config in configs("official_fields")
+        for name, fields in config.official_fields.items()
     }
 
 

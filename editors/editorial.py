@@ -6,6 +6,9 @@ Checks on save (``EditorialForm``), with a message on the field:
 - no Latin or Arabic letters inside Cyrillic words in Kazakh and Russian texts;
 - a published item has its Kazakh text wherever another language has one;
 - links to this site in Markdown point to pages that exist; other links are well-formed URLs.
+
+After a save, a warning (the save stands) where the translations of a field carry different figures
+(``core.drift``): a number, amount, date or article reference one language has and another lacks.
 """
 
 import re
@@ -30,12 +33,12 @@ from modeltranslation.translator import NotRegistered, translator
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
+from core import registry
+from core.drift import drift_in
 from core.i18n import LANGUAGE_CODES
 from core.text import control_characters, control_characters_message, mixed_script_words, word_diff
 from editors.links import pages_linking_to
 
-# Translated fields that are not expected in every language (official texts exist in kk and ru).
-OPTIONAL = {"constitution.article": {"text", "notes"}, "constitution.constitution": {"preamble", "source"}}
 MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 
 
@@ -45,7 +48,7 @@ def translated_fields(model):
         fields = translator.get_options_for_model(model).fields
     except NotRegistered:
         return []
-    optional = OPTIONAL.get(model._meta.label_lower, set())
+    optional = registry.official_fields().get(model._meta.label_lower, set())  # official texts: kk and ru
     return [name for name in fields if name not in optional]
 
 
@@ -221,6 +224,26 @@ def _change_url(obj):
         return obj.get_absolute_url()
 
 
+def drift_message(item):
+    """What an editor reads about one drifted field: the item, the field, the figures per language."""
+    field = item.model._meta.get_field(item.field).verbose_name
+    return _("The translations of «%(item)s» (%(field)s) carry different figures: %(figures)s.") % {
+        "item": item.obj,
+        "field": field,
+        "figures": item.summary(),
+    }
+
+
+def warn_about_drift(request, obj, formsets=()):
+    """After saving ``obj`` and its inlines: a warning for each translated field whose languages disagree."""
+    objects = [obj]
+    for formset in formsets:
+        deleted = {id(item) for item in getattr(formset, "deleted_objects", ())}
+        objects += [form.instance for form in formset.forms if form.instance.pk and id(form.instance) not in deleted]
+    for item in (item for part in objects for item in drift_in(part)):
+        messages.warning(request, drift_message(item))
+
+
 def content_version(obj):
     """What an editor's form was opened on: the item's last saved version in its history (a save of the item
     or of any of its parts adds one) and its last change time (bundled loads change it without history)."""
@@ -285,6 +308,10 @@ class ContentAdmin(SortableAdminBase, VersionAdmin, TranslationAdmin):
         if was_published and getattr(obj, "status", None) == "draft":
             warn_about_links(request, obj)
 
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        warn_about_drift(request, form.instance, formsets)
+
     def get_urls(self):
         info = self.opts.app_label, self.opts.model_name
         compare = path(
@@ -302,7 +329,7 @@ class ContentAdmin(SortableAdminBase, VersionAdmin, TranslationAdmin):
         version = get_object_or_404(Version.objects.get_for_object(obj), pk=version_id)
         earlier = version.field_dict
         rows = []
-        translated = set(translated_fields(self.model)) | set(OPTIONAL.get(self.opts.label_lower, ()))
+        translated = set(translated_fields(self.model)) | registry.official_fields().get(self.opts.label_lower, set())
         for field in self.opts.concrete_fields:
             if field.primary_key or field.name in ("updated_at", "bundle_hash") or field.attname not in earlier:
                 continue

@@ -83,3 +83,62 @@ def test_hiding_an_item_nobody_links_to_says_nothing_more(editor):
         pytest.skip("every bundled guide is linked from somewhere")
     response = editor.post("/admin/guides/guide/", {"action": "unpublish", "_selected_action": [guide.pk]}, follow=True)
     assert "still link" not in response.content.decode()
+
+
+# --- Translations whose figures differ -----------------------------------------------------------
+
+
+def test_saving_a_translation_with_other_figures_warns_and_still_saves(editor):
+    url = _guide_url("eds")
+    data = change_form(editor, url, "guide_form")
+    data |= {
+        "summary_kk": "ЭЦҚ 1 жылға тегін беріледі.",
+        "summary_ru": "ЭЦП выдаётся бесплатно на 1 год.",
+        "summary_en": "An EDS is issued free of charge for 2 years.",
+    }
+    response = editor.post(url, {**data, "_save": "Save"}, follow=True)
+    html = response.content.decode()
+    assert "carry different figures" in html and "kk: 1; ru: 1; en: 2" in html
+    assert Guide.objects.get(slug="eds").summary_en == "An EDS is issued free of charge for 2 years."
+
+
+def test_an_inline_whose_translations_differ_is_named_in_the_warning(editor):
+    url = _guide_url("eds")
+    data = change_form(editor, url, "guide_form")
+    answer_en = next(name for name in data if name.endswith("-answer_en") and "__prefix__" not in name)
+    prefix = answer_en.removesuffix("answer_en")
+    data |= {
+        f"{prefix}answer_kk": "Өтінішті 5 жұмыс күні ішінде қарайды.",
+        f"{prefix}answer_ru": "Заявление рассматривают 5 рабочих дней.",
+        f"{prefix}answer_en": "The application is considered within 7 working days.",
+    }
+    html = editor.post(url, {**data, "_save": "Save"}, follow=True).content.decode()
+    assert "kk: 5; ru: 5; en: 7" in html
+
+
+def test_a_save_whose_translations_agree_warns_nothing(editor):
+    url = _guide_url("eds")
+    data = change_form(editor, url, "guide_form")
+    html = editor.post(url, {**data, "_save": "Save"}, follow=True).content.decode()
+    assert "carry different figures" not in html
+
+
+def test_the_dashboard_lists_translations_whose_figures_differ_with_a_link_to_edit(editor):
+    guide = Guide.objects.get(slug="eds")
+    Guide.objects.filter(pk=guide.pk).update(summary_kk="2026 жылғы 1 шілдеден", summary_en="From 1 June 2026")
+    dashboard = editor.get("/admin/").content.decode()
+    section = dashboard[dashboard.index('id="drift-dashboard"') :]
+    section = section[: section.index("</ul>")]
+    assert f'href="/admin/guides/guide/{guide.pk}/change/"' in section
+    assert "01.07.2026" in section and "01.06.2026" in section
+
+
+def test_the_dashboard_links_a_drifted_inline_to_the_form_it_is_edited_in(editor):
+    from guides.models import Faq
+
+    faq = Faq.objects.select_related("guide").order_by("pk").first()
+    Faq.objects.filter(pk=faq.pk).update(answer_kk="10 күн", answer_ru="10 дней", answer_en="12 days")
+    dashboard = editor.get("/admin/").content.decode()
+    section = dashboard[dashboard.index('id="drift-dashboard"') :]
+    section = section[: section.index("</ul>")]
+    assert f'href="/admin/guides/guide/{faq.guide_id}/change/"' in section and "12" in section
