@@ -17,4 +17,5 @@ class AnswersConfig(Contributions, AppConfig):
     sitemaps = {"answers": "answers.sitemaps.QuestionnaireSitemap"}
     sitemap_pages = ["answers:index"]
     page_exists = "answers.selectors.page_exists"
+    api_routers = [("/", "answers.api.router")]
     panels = "answers.selectors.panels"

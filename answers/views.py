@@ -14,7 +14,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from answers import selectors
-from answers.models import Question
 from answers.reminders import DOCUMENTS, ReminderForm, calendar_file
 from answers.text import expand
 from answers.tree import Tree, walk
@@ -88,18 +87,21 @@ def _letters(state):
 
 
 def _notes(state, rate):
-    """The notes of the answers given, rendered, in the order they were answered."""
+    """The notes of the answers given, MCI figures written out, in the order they were answered:
+    ``[(Markdown, language)]``."""
     notes = []
     for answer in state.answers:
         if answer.option is None:
             continue
         note = translated(answer.option, "note")
         if note.value:
-            notes.append({"html": mark_safe(render_markdown(expand(note.value, rate))), "language": note.language})
+            notes.append((expand(note.value, rate), note.language))
     return notes
 
 
-def _outcome_context(state):
+def outcome_details(state):
+    """What an outcome says for the answers given: its text and the answers' notes (Markdown, MCI figures
+    written out), the fees in tenge for this year, the deadline, and where to go next."""
     outcome = state.outcome
     options = [answer.option for answer in state.answers if answer.option is not None]
     rate, fees = selectors.outcome_fees(outcome, options)
@@ -113,11 +115,16 @@ def _outcome_context(state):
         if isinstance(start, datetime.date):
             deadline = {"start": start, "date": start + datetime.timedelta(days=outcome.deadline_days)}
     guide = outcome.guide if outcome.guide is not None and outcome.guide.is_published else None
+    guide_url = None
+    if guide is not None:
+        guide_url = guide.get_absolute_url() + (f"#{outcome.guide_anchor}" if outcome.guide_anchor else "")
     body = translated(outcome, "body")
+    notes = _notes(state, rate)
     return {
-        "outcome": outcome,
-        "body_html": mark_safe(render_markdown(expand(body.value, rate))),
+        "body_text": expand(body.value, rate),
         "body_language": body.language,
+        "note_texts": [text for text, _language in notes],
+        "notes_with_language": notes,
         "fees": fees,
         "rate": rate,
         "year": year,
@@ -125,14 +132,24 @@ def _outcome_context(state):
         "total": total,
         "deadline": deadline,
         "letters": _letters(state),
-        "notes": _notes(state, rate),
         "guide": guide,
-        "guide_url": guide.get_absolute_url() + (f"#{outcome.guide_anchor}" if outcome.guide_anchor else "")
-        if guide
-        else None,
+        "guide_url": guide_url,
+    }
+
+
+def _outcome_context(state):
+    details = outcome_details(state)
+    outcome = state.outcome
+    return {
+        **details,
+        "outcome": outcome,
+        "body_html": mark_safe(render_markdown(details["body_text"])),
+        "notes": [
+            {"html": mark_safe(render_markdown(text)), "language": language}
+            for text, language in details["notes_with_language"]
+        ],
         "reminder": DOCUMENTS.get(outcome.reminder),
         "reminder_form": ReminderForm() if outcome.reminder else None,
-        "kinds": Question.Kind,
     }
 
 
