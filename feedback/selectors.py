@@ -2,10 +2,11 @@
 
 from datetime import timedelta
 
-from django.db.models import Count, Max, Q
+from django.db.models import Count, F, Max, Q, Sum, Value
+from django.db.models.functions import Greatest
 from django.utils import timezone
 
-from feedback.models import Report
+from feedback.models import Report, SearchCount
 
 WINDOW = timedelta(days=30)
 
@@ -27,11 +28,36 @@ def pages(days=30):
     )
 
 
+def failing_searches(days=30):
+    """Per language and query, over the last ``days`` days: searches, how many found nothing, how many
+    found something but no result was opened (searches with results less the results opened: a reader
+    who opens two results makes up for one who opened none, an estimate without following anyone);
+    the queries that failed most first. Those that always helped are left out."""
+    since = timezone.localdate() - timedelta(days=days)
+    totals = (
+        SearchCount.objects.since(since)
+        .values("language", "query")
+        .annotate(searches=Sum("searches"), nothing=Sum("found_nothing"), clicks=Sum("clicks"))
+        .annotate(unopened=Greatest(F("searches") - F("nothing") - F("clicks"), Value(0)))
+        .annotate(failed=F("nothing") + F("unopened"))
+        .filter(failed__gt=0)
+        .order_by("-failed", "-nothing", "-searches", "language", "query")
+    )
+    return list(totals)
+
+
 def dashboard_block(request):
-    """The pages with most "no" this month, for the admin home (core.registry ``dashboard``)."""
-    if not request.user.has_perm("feedback.view_report"):
+    """The pages with most "no" this month and the searches that failed most in the last 30 days, for the
+    admin home (core.registry ``dashboard``)."""
+    see_reports = request.user.has_perm("feedback.view_report")
+    see_searches = request.user.has_perm("feedback.view_searchcount")
+    if not (see_reports or see_searches):
         return None
-    month_start = timezone.localdate().replace(day=1)
-    days = (timezone.localdate() - month_start).days
-    worst = [page for page in pages(days) if page["no"]][:10]
-    return {"template": "feedback/admin/dashboard.html", "pages": worst}
+    block = {"template": "feedback/admin/dashboard.html", "see_reports": see_reports, "see_searches": see_searches}
+    if see_reports:
+        month_start = timezone.localdate().replace(day=1)
+        days = (timezone.localdate() - month_start).days
+        block["pages"] = [page for page in pages(days) if page["no"]][:10]
+    if see_searches:
+        block["searches"] = failing_searches(30)[:10]
+    return block

@@ -232,7 +232,7 @@ def test_editors_triage_but_cannot_add_or_delete_reports(client, editor):
         .permissions.filter(content_type__app_label="feedback")
         .values_list("codename", flat=True)
     )
-    assert codenames == {"view_report", "change_report"}
+    assert codenames == {"view_report", "change_report", "view_searchcount"}
     assert editor.get("/admin/feedback/report/add/").status_code == 403
     response = editor.post(
         f"/admin/feedback/report/{report.pk}/change/",
