@@ -10,6 +10,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.i18n import LANGUAGE_CODES
+from core.links import object_of
 from feedback import searches, selectors
 from feedback.models import Report, SearchCount
 
@@ -22,8 +23,8 @@ class ReportAdmin(admin.ModelAdmin):
     list_filter = ("status", "useful", "language", "created_on")
     search_fields = ("page", "doing", "wrong")
     list_editable = ("status",)
-    readonly_fields = ("page_link", "language", "useful", "doing", "wrong", "created_on")
-    fields = ("page_link", "language", "useful", "doing", "wrong", "created_on", "status", "change_note")
+    readonly_fields = ("page_link", "edit_link", "language", "useful", "doing", "wrong", "created_on")
+    fields = ("page_link", "edit_link", "language", "useful", "doing", "wrong", "created_on", "status", "change_note")
     change_list_template = "feedback/admin/change_list.html"
 
     def has_add_permission(self, request):
@@ -32,6 +33,17 @@ class ReportAdmin(admin.ModelAdmin):
     @admin.display(description=_("page"), ordering="page")
     def page_link(self, report):
         return format_html('<a href="{}">{}</a>', report.public_url(), report.page)
+
+    @admin.display(description=_("in the admin"))
+    def edit_link(self, report):
+        """The change form of the object the page shows (``core.registry`` ``page_object``), if there is one
+        and it is registered here; else nothing (the page link above is all there is)."""
+        obj = object_of(report.public_url())
+        if obj is None or type(obj) not in self.admin_site._registry:
+            return "—"
+        opts = obj._meta
+        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+        return format_html('<a href="{}">{}</a>', url, _("Edit “%(item)s”") % {"item": obj})
 
     @admin.display(description=_("text"))
     def short_text(self, report):

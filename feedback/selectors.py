@@ -2,9 +2,13 @@
 
 from datetime import timedelta
 
+from django.apps import apps
 from django.db.models import Count, F, Max, Q, Sum, Value
 from django.db.models.functions import Greatest
+from django.urls import Resolver404, resolve
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import override
 
 from feedback.models import Report, SearchCount
 
@@ -61,3 +65,44 @@ def dashboard_block(request):
     if see_searches:
         block["searches"] = failing_searches(30)[:10]
     return block
+
+
+# Below this many answers a share says little: the figures show the count and no percentage.
+FEW_ANSWERS = 10
+
+
+def _section(language, page):
+    """The part of the site a page belongs to: the app that owns its URL namespace, else "Other pages"."""
+    try:
+        with override(language):  # the language prefix resolves only in its own language
+            namespace = resolve(f"/{language}{page}").namespace
+    except Resolver404:
+        namespace = ""
+    if namespace and apps.is_installed(namespace) and namespace != "feedback":
+        return apps.get_app_config(namespace).verbose_name
+    return _("Other pages")
+
+
+def useful_by_section(days):
+    """``[{"section", "yes", "answers", "share"}]``: how many answers to "Is this page useful?" each part of
+    the site got in the last ``days`` days and the share of "yes" (None below ``FEW_ANSWERS``); one query."""
+    since = timezone.localdate() - timedelta(days=days)
+    rows = (
+        Report.objects.since(since)
+        .filter(useful__isnull=False)
+        .values("language", "page")
+        .annotate(yes=Count("id", filter=Q(useful=True)), answers=Count("id"))
+    )
+    sections = {}
+    for row in rows:
+        section = sections.setdefault(str(_section(row["language"], row["page"])), {"yes": 0, "answers": 0})
+        section["yes"] += row["yes"]
+        section["answers"] += row["answers"]
+    return [
+        {
+            "section": name,
+            **counts,
+            "share": round(100 * counts["yes"] / counts["answers"]) if counts["answers"] >= FEW_ANSWERS else None,
+        }
+        for name, counts in sorted(sections.items(), key=lambda item: (-item[1]["answers"], item[0]))
+    ]
