@@ -24,6 +24,7 @@ PAGE_TYPES = {
     "letters": "/{lang}/forms/",
     "letter-form": "/{lang}/forms/lost-id-card/",
     "search": "/{lang}/search/?q=%D0%AD%D0%A6%D2%9A",
+    "figures": "/{lang}/feedback/figures/",
     "not-found": "/{lang}/no-such-page/",
 }
 
