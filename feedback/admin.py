@@ -82,7 +82,10 @@ class KeywordForm(forms.Form):
             if user.has_perm(f"{model._meta.app_label}.change_{model._meta.model_name}")
         }
         self.fields["item"].choices = [
-            (capfirst(model._meta.verbose_name_plural), [(f"{key}:{obj.pk}", str(obj)) for obj in model.objects.all()])
+            (
+                capfirst(model._meta.verbose_name_plural),
+                [(f"{key}:{obj.pk}", str(obj)) for obj in model._default_manager.select_related()],
+            )
             for key, model in self.models.items()
         ]
 
