@@ -32,7 +32,9 @@ def seen_url(language, query, found):
 
 def go_url(language, query, path):
     query = query[:MAX_QUERY]
-    return reverse("search-go") + "?" + urlencode({"q": query, "to": path, "s": signature(language, query, path)})
+    # "/" may stay as it is in a query: the target reads plainly in the link (and in the status bar).
+    signed_query = {"q": query, "to": path, "s": signature(language, query, path)}
+    return reverse("search-go") + "?" + urlencode(signed_query, safe="/")
 
 
 def internal_path(path):

@@ -174,7 +174,7 @@ def test_searching(page):
     page.locator("#header-q").fill("эцк")
     page.locator("#header-q").press("Enter")
     assert "/kk/search/" in page.url
-    assert page.locator("ol.results a[href*='to=%2Fkk%2Fguides%2Feds%2F']").count() == 1
+    assert page.locator("ol.results a[href*='to=/kk/guides/eds/&']").count() == 1
     assert page.locator("mark").count() > 0
     page.locator("#header-q").fill("5-бап")
     page.locator("#header-q").press("Enter")
@@ -243,7 +243,7 @@ def test_the_site_works_with_javascript_off(browser, site):
     tab.locator("#header-q").fill("signature")
     tab.locator("header form[role=search] button").click()
     assert tab.url.endswith("/en/search/?q=signature")
-    tab.locator("a[href*='to=%2Fen%2Fguides%2Feds%2F']").first.click()  # through the counting redirect
+    tab.locator("a[href*='to=/en/guides/eds/&']").first.click()  # through the counting redirect
     assert tab.url.endswith("/en/guides/eds/")
     assert tab.locator("ol.steps li").count() >= 10
     context.close()
