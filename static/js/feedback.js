@@ -51,9 +51,15 @@
     form.submit();
   }
 
+  // Browsers without event.submitter: the button last pressed (Enter on a button is a click too).
+  var lastButton = null;
+  section.addEventListener("click", function (event) {
+    lastButton = event.target.closest ? event.target.closest("button") : null;
+  });
+
   section.addEventListener("submit", function (event) {
     var form = event.target;
-    var submitter = event.submitter;
+    var submitter = event.submitter || lastButton;
     var data = new FormData(form);
     if (submitter && submitter.name) {
       data.append(submitter.name, submitter.value);
