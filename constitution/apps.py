@@ -18,5 +18,6 @@ class ConstitutionConfig(Contributions, AppConfig):
     api_routers = [("/constitution", "constitution.api.router")]
     export_sections = [(20, "constitution", "constitution.export.editions")]
     page_exists = "constitution.selectors.page_exists"
+    page_object = "constitution.selectors.page_object"
     home = "constitution.selectors.home_context"
     official_fields = {"article": ("text", "notes"), "constitution": ("preamble", "source")}

@@ -173,19 +173,26 @@ def public_changes(limit):
     return [(note, note.article) for note in notes.order_by("-date", "-id")[:limit]]
 
 
+def _editions(kwargs):
+    if "year" in kwargs:
+        return Constitution.objects.filter(year=kwargs["year"])
+    return Constitution.objects.filter(pk=getattr(edition_in_force(), "pk", None))
+
+
+def page_object(url_name, kwargs):
+    """The article or section a constitution page shows (of the edition in force unless it names a year),
+    else None (the pages of a whole edition)."""
+    for suffix, model in (("article", Article), ("section", Section)):
+        if url_name.endswith(suffix):
+            return model.objects.filter(constitution__in=_editions(kwargs), number=kwargs["number"]).first()
+    return None
+
+
 def page_exists(url_name, kwargs):
     """Whether the edition, section or article a link to a constitution page names exists."""
-    if "year" in kwargs:
-        editions = Constitution.objects.filter(year=kwargs["year"])
-        if not editions.exists():
-            return False
-    else:
-        editions = Constitution.objects.filter(pk=getattr(edition_in_force(), "pk", None))
-    if url_name.endswith("article"):
-        return Article.objects.filter(constitution__in=editions, number=kwargs["number"]).exists()
-    if url_name.endswith("section"):
-        return Section.objects.filter(constitution__in=editions, number=kwargs["number"]).exists()
-    return True
+    if url_name.endswith(("article", "section")):
+        return page_object(url_name, kwargs) is not None
+    return "year" not in kwargs or _editions(kwargs).exists()
 
 
 def home_context(request):

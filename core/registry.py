@@ -33,6 +33,9 @@ they are needed, so that declaring them imports nothing while Django starts:
 ``page_exists``
     ``page_exists(url_name, kwargs)`` for the app's URL namespace: whether the object a link to one of
     its pages names exists (checked when editors save Markdown).
+``page_object``
+    ``page_object(url_name, kwargs)`` for the app's URL namespace: the object one of its pages shows, or
+    None (a report about a page links to the object's change form in the admin).
 ``review_due``
     ``due(cutoff)``: items not reviewed since ``cutoff`` (the editors' dashboard).
 ``home``
@@ -75,6 +78,7 @@ ATTRIBUTES = (
     "export_sections",
     "editor_view_only",
     "page_exists",
+    "page_object",
     "review_due",
     "home",
     "citations",
@@ -98,6 +102,7 @@ class Contributions:
     export_sections = ()
     editor_view_only = ()
     page_exists = None
+    page_object = None
     review_due = None
     home = None
     citations = None
@@ -183,12 +188,21 @@ def editor_view_only():
     return {(config.label, name) for config in configs("editor_view_only") for name in config.editor_view_only}
 
 
+def _for_namespace(attribute, namespace):
+    for config in configs(attribute):
+        if config.label == namespace:
+            return _load(_declared(config, attribute))
+    return None
+
+
 def page_exists_for(namespace):
     """The app's ``page_exists`` for a URL namespace (its label), or None."""
-    for config in configs("page_exists"):
-        if config.label == namespace:
-            return _load(config.page_exists)
-    return None
+    return _for_namespace("page_exists", namespace)
+
+
+def page_object_for(namespace):
+    """The app's ``page_object`` for a URL namespace (its label), or None."""
+    return _for_namespace("page_object", namespace)
 
 
 def review_due():

@@ -19,5 +19,6 @@ class EssaysConfig(Contributions, AppConfig):
     api_routers = [("/", "essays.api.router")]
     export_sections = [(40, "essays", "essays.export.essays")]
     page_exists = "essays.selectors.page_exists"
+    page_object = "essays.selectors.page_object"
     citations = "essays.selectors.citing"
     home = "essays.selectors.home_context"

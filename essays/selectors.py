@@ -61,9 +61,14 @@ def public_changes(limit):
     ]
 
 
+def page_object(url_name, kwargs):
+    """The essay a page of the essays shows, else None (the index)."""
+    return Essay.objects.filter(slug=kwargs["slug"]).first() if "slug" in kwargs else None
+
+
 def page_exists(url_name, kwargs):
     """Whether the essay a link to an essay page names exists (drafts count: editors link ahead)."""
-    return "slug" not in kwargs or Essay.objects.filter(slug=kwargs["slug"]).exists()
+    return "slug" not in kwargs or page_object(url_name, kwargs) is not None
 
 
 def citing(article):

@@ -45,3 +45,33 @@ class Report(models.Model):
 
     def public_url(self):
         return f"/{self.language}{self.page}"
+
+
+class SearchCountQuerySet(models.QuerySet):
+    def since(self, day):
+        return self.filter(day__gte=day)
+
+
+class SearchCount(models.Model):
+    """How often a query was searched on one day in one language, how often it found nothing, and how
+    many of its results were opened: one row per day, language and query (``search.analysis.normalised``),
+    counted up in place. Stored: those counts. Never stored: who searched, when in the day, from where
+    (no address, cookie, session or user agent is read)."""
+
+    day = models.DateField(_("date"), db_index=True)
+    language = models.CharField(_("language"), max_length=2)
+    query = models.CharField(_("query"), max_length=100)
+    searches = models.PositiveIntegerField(_("searches"), default=0)
+    found_nothing = models.PositiveIntegerField(_("found nothing"), default=0)
+    clicks = models.PositiveIntegerField(_("results opened"), default=0)
+
+    objects = SearchCountQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-day", "language", "query"]
+        constraints = [models.UniqueConstraint(fields=["day", "language", "query"], name="one_count_a_day")]
+        verbose_name = _("search count")
+        verbose_name_plural = _("searches that did not help")
+
+    def __str__(self):
+        return f"{self.query} ({self.language}, {self.day})"

@@ -21,6 +21,7 @@ class GuidesConfig(Contributions, AppConfig):
     # A wrong MCI changes every fee on the site at once: left to superusers.
     editor_view_only = ["mcirate"]
     page_exists = "guides.selectors.page_exists"
+    page_object = "guides.selectors.page_object"
     citations = "guides.selectors.citing"
     review_due = "guides.selectors.due_for_review"
     home = "guides.selectors.home_context"

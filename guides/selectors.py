@@ -80,9 +80,14 @@ def public_changes(limit):
     return [(note, note.guide) for note in notes.order_by("-date", "-id")[:limit]]
 
 
+def page_object(url_name, kwargs):
+    """The guide a page of the guides shows, else None (the index)."""
+    return Guide.objects.filter(slug=kwargs["slug"]).first() if "slug" in kwargs else None
+
+
 def page_exists(url_name, kwargs):
     """Whether the guide a link to a guide page names exists (drafts count: editors link ahead)."""
-    return "slug" not in kwargs or Guide.objects.filter(slug=kwargs["slug"]).exists()
+    return "slug" not in kwargs or page_object(url_name, kwargs) is not None
 
 
 def home_context(request):

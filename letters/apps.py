@@ -16,4 +16,5 @@ class LettersConfig(Contributions, AppConfig):
     sitemaps = {"forms": "letters.sitemaps.LetterSitemap"}
     sitemap_pages = ["letters:index"]
     page_exists = "letters.selectors.page_exists"
+    page_object = "letters.selectors.page_object"
     citations = "letters.selectors.citing"

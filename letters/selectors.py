@@ -4,9 +4,14 @@ from core.models import Status
 from letters.models import LetterTemplate
 
 
+def page_object(url_name, kwargs):
+    """The letter a page of the letters shows, else None (the index)."""
+    return LetterTemplate.objects.filter(slug=kwargs["slug"]).first() if "slug" in kwargs else None
+
+
 def page_exists(url_name, kwargs):
     """Whether the letter a link to a letter page names exists (drafts count: editors link ahead)."""
-    return "slug" not in kwargs or LetterTemplate.objects.filter(slug=kwargs["slug"]).exists()
+    return "slug" not in kwargs or page_object(url_name, kwargs) is not None
 
 
 def citing(article):

@@ -90,6 +90,11 @@ FEEDBACK_RETENTION_DAYS = int(os.environ.get("FEEDBACK_RETENTION_DAYS", "365"))
 FEEDBACK_RATE_LIMIT = int(os.environ.get("FEEDBACK_RATE_LIMIT", "10"))
 FEEDBACK_RATE_WINDOW = 60 * 60
 FEEDBACK_DAILY_LIMIT = int(os.environ.get("FEEDBACK_DAILY_LIMIT", "5000"))
+# Searches are counted per day, language and query (feedback.models.SearchCount): at most
+# SEARCH_COUNTS_DAILY_QUERIES distinct queries a day get a row (a flood of made-up queries stops there),
+# and counts older than SEARCH_COUNTS_RETENTION_DAYS are deleted by purge_feedback.
+SEARCH_COUNTS_DAILY_QUERIES = int(os.environ.get("SEARCH_COUNTS_DAILY_QUERIES", "3000"))
+SEARCH_COUNTS_RETENTION_DAYS = int(os.environ.get("SEARCH_COUNTS_RETENTION_DAYS", "400"))
 
 INSTALLED_APPS = [
     "modeltranslation",  # must come before django.contrib.admin

@@ -10,7 +10,7 @@ from core.api import api
 from core.feeds import WhatChanged
 from core.sitemaps import sitemaps
 from editors import views as editor_views
-from search.views import search_page
+from search import views as search_views
 
 SITEMAPS = sitemaps()
 
@@ -37,7 +37,9 @@ urlpatterns += i18n_patterns(
     path("constitution/", include("constitution.urls")),
     path("guides/", include("guides.urls")),
     path("essays/", include("essays.urls")),
-    path("search/", search_page, name="search"),
+    path("search/", search_views.search_page, name="search"),
+    path("search/seen/", search_views.seen, name="search-seen"),
+    path("search/go/", search_views.go, name="search-go"),
     path("forms/", include("letters.urls")),
     path("answers/", include("answers.urls")),
     path("reminders/", include("answers.reminder_urls")),

@@ -117,3 +117,9 @@ def query_words(query, language):
             seen.add(term)
             words.append((fold(query[start:end]), term))
     return words
+
+
+def normalised(query):
+    """A query as it is counted (``search.signals``): lower case, words only (punctuation dropped),
+    one space between them. Kazakh letters stay as typed, so editors read the query as people wrote it."""
+    return " ".join(_WORD.findall((query or "").lower()))

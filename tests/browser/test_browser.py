@@ -174,7 +174,7 @@ def test_searching(page):
     page.locator("#header-q").fill("эцк")
     page.locator("#header-q").press("Enter")
     assert "/kk/search/" in page.url
-    assert page.locator("a[href='/kk/guides/eds/']").count() == 1
+    assert page.locator("ol.results a[href*='to=/kk/guides/eds/&']").count() == 1
     assert page.locator("mark").count() > 0
     page.locator("#header-q").fill("5-бап")
     page.locator("#header-q").press("Enter")
@@ -243,7 +243,8 @@ def test_the_site_works_with_javascript_off(browser, site):
     tab.locator("#header-q").fill("signature")
     tab.locator("header form[role=search] button").click()
     assert tab.url.endswith("/en/search/?q=signature")
-    tab.locator("a[href='/en/guides/eds/']").first.click()
+    tab.locator("a[href*='to=/en/guides/eds/&']").first.click()  # through the counting redirect
+    assert tab.url.endswith("/en/guides/eds/")
     assert tab.locator("ol.steps li").count() >= 10
     context.close()
 
@@ -261,6 +262,60 @@ def test_reporting_a_problem_with_the_keyboard(page):
     page.keyboard.type("Не нашёл, где указан срок")
     page.keyboard.press("Tab")  # past the hidden trap field, straight to Send
     assert page.evaluate("document.activeElement.textContent") == "Отправить"
+    page.keyboard.press("Enter")  # sent in place (static/js/feedback.js): the page stays, focus goes to the thanks
+    thanks = page.locator("#feedback .feedback-live")
+    thanks.wait_for()
+    assert thanks.inner_text() == "Спасибо за отзыв. Редакторы читают каждое сообщение."
+    assert page.evaluate("document.activeElement.classList.contains('feedback-live')")
+    assert page.url.endswith("/ru/guides/eds/") and page.locator("#feedback form").count() == 0
+
+
+def test_yes_and_no_are_sent_in_place_with_the_keyboard(page):
+    page.goto("/kk/guides/eds/")
+    page.locator("#feedback button[value=no]").focus()
     page.keyboard.press("Enter")
-    page.wait_for_url("**/ru/guides/eds/?feedback=sent#feedback")
-    assert "Спасибо за отзыв." in page.locator("#feedback").inner_text()
+    notice = page.locator("#feedback .feedback-live")
+    notice.wait_for()
+    assert notice.inner_text() == "Рахмет. Не дұрыс болмады? Төменде жазыңыз."
+    assert page.locator("#feedback details").evaluate("el => el.open")  # the report form opens under it
+    assert page.evaluate("document.activeElement.classList.contains('feedback-live')")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "feedback-doing"
+    page.goto("/en/guides/eds/")
+    page.locator("#feedback button[value=yes]").focus()
+    page.keyboard.press("Enter")
+    page.locator("#feedback .feedback-live").wait_for()
+    assert page.locator("#feedback .feedback-live").inner_text().startswith("Thank you for your feedback.")
+    assert page.url.endswith("/en/guides/eds/")
+
+
+def test_a_refused_report_is_announced_in_place_and_keeps_what_was_typed(page):
+    limited = "We received many reports from you in a short time. Please try again in an hour."
+    page.route(  # the server's answer to a client over the limit (feedback/views.py), without spending it
+        "**/en/feedback/",
+        lambda route: route.fulfill(
+            status=429, content_type="application/json", body=json.dumps({"errors": [limited]})
+        ),
+    )
+    page.goto("/en/guides/eds/")
+    page.locator("#feedback summary").click()
+    page.locator("#feedback-wrong").fill("The fee is wrong")
+    page.locator(".feedback-form button[type=submit]").focus()
+    page.keyboard.press("Enter")
+    alert = page.locator("#feedback [role=alert]")
+    alert.wait_for()
+    assert alert.inner_text() == limited
+    assert page.evaluate("document.activeElement.getAttribute('role')") == "alert"
+    assert page.locator("#feedback-wrong").input_value() == "The fee is wrong"
+    assert page.url.endswith("/en/guides/eds/")
+
+
+def test_without_javascript_the_form_still_posts_and_comes_back(browser, site):
+    context = browser.new_context(base_url=site, java_script_enabled=False)
+    tab = context.new_page()
+    tab.goto("/ru/guides/passport/")
+    tab.locator("#feedback button[value=yes]").click()
+    tab.wait_for_url("**/ru/guides/passport/?feedback=sent#feedback")
+    assert "Спасибо за отзыв." in tab.locator("#feedback").inner_text()
+    context.close()

@@ -2,6 +2,7 @@
 abuse limits, the editors' side, and retention."""
 
 import io
+import re
 from datetime import timedelta
 
 import pytest
@@ -232,7 +233,7 @@ def test_editors_triage_but_cannot_add_or_delete_reports(client, editor):
         .permissions.filter(content_type__app_label="feedback")
         .values_list("codename", flat=True)
     )
-    assert codenames == {"view_report", "change_report"}
+    assert codenames == {"view_report", "change_report", "view_searchcount"}
     assert editor.get("/admin/feedback/report/add/").status_code == 403
     response = editor.post(
         f"/admin/feedback/report/{report.pk}/change/",
@@ -241,3 +242,60 @@ def test_editors_triage_but_cannot_add_or_delete_reports(client, editor):
     assert response.status_code == 302, response.content.decode()[-3000:]
     report.refresh_from_db()
     assert (report.status, report.wrong) == ("fixed", "Wrong fee")
+
+
+@pytest.mark.parametrize(
+    ("page", "admin_path"),
+    [("/guides/eds/", "/admin/guides/guide/"), ("/constitution/article/5/", "/admin/constitution/article/")],
+)
+def test_a_report_links_to_the_change_form_of_what_its_page_shows(client, editor, page, admin_path):
+    post(client, page=f"/ru{page}", wrong="Wrong")
+    report = Report.objects.get()
+    form = editor.get(f"/admin/feedback/report/{report.pk}/change/").content.decode()
+    assert re.search(rf'<a href="{admin_path}\d+/change/">', form)
+
+
+def test_a_report_about_a_page_without_an_object_links_only_to_the_page(client, editor):
+    post(client, page="/ru/guides/", wrong="Wrong")
+    form = editor.get(f"/admin/feedback/report/{Report.objects.get().pk}/change/").content.decode()
+    assert 'href="/ru/guides/"' in form and '/change/">Edit' not in form
+
+
+def test_sent_in_place_the_answers_are_json_with_the_same_checks(client):
+    json_post = {"HTTP_ACCEPT": "application/json", **ORIGIN}
+    sent = client.post("/ru/feedback/", {"page": "/ru/guides/eds/", "useful": "yes"}, **json_post)
+    assert sent.status_code == 200 and sent.json() == {
+        "message": "Спасибо за отзыв. Редакторы читают каждое сообщение."
+    }
+    asked = client.post("/kk/feedback/", {"page": "/kk/guides/eds/", "useful": "no"}, **json_post)
+    assert asked.json() == {"message": "Рахмет. Не дұрыс болмады? Төменде жазыңыз.", "ask": True}
+    empty = client.post("/en/feedback/", {"page": "/en/guides/eds/"}, **json_post)
+    assert empty.status_code == 400 and empty.json() == {"errors": ["Answer yes or no, or tell us what went wrong."]}
+    foreign = client.post("/en/feedback/", {"page": "/en/guides/eds/", "useful": "yes"}, HTTP_ACCEPT="application/json")
+    assert foreign.status_code == 403 and foreign.json()["errors"]
+    assert not (sent.cookies or asked.cookies or empty.cookies)
+    assert Report.objects.count() == 2
+
+
+def test_the_form_loads_its_script_from_a_static_file(client):
+    html = client.get("/ru/guides/eds/").content.decode()
+    assert re.search(r'<script src="/static/js/feedback\.[0-9a-f]+\.js" defer></script>', html)
+    assert "<script>" not in html
+
+
+def test_public_figures_show_the_share_of_useful_by_part_of_the_site(client, settings):
+    settings.FEEDBACK_RATE_LIMIT = 100
+    for useful in ["yes"] * 9 + ["no"] * 3:
+        post(client, page="/ru/guides/eds/", useful=useful)
+    post(client, lang="kk", page="/kk/constitution/article/5/", useful="yes")
+    post(client, page="/ru/guides/passport/", wrong="Old")  # counts as "no"
+    Report.objects.filter(wrong="Old").update(created_on=timezone.localdate() - timedelta(days=100))
+    html = client.get("/ru/feedback/figures/").content.decode()
+    month, year = html.split("<h2>")[1:3]
+    assert '<th scope="row">Инструкции</th><td>12</td><td>75%</td>' in month
+    assert '<th scope="row">Конституция</th><td>1</td><td>слишком мало ответов</td>' in month
+    assert '<th scope="row">Инструкции</th><td>13</td><td>69%</td>' in year
+    assert 'id="feedback"' not in html  # no form asking about the figures themselves
+    assert "/ru/feedback/figures/" in client.get("/ru/guides/eds/").content.decode()
+    kk = client.get("/kk/feedback/figures/").content.decode()
+    assert "Оқырмандар не дейді" in kk and "Соңғы 30 күн" in kk

@@ -4,6 +4,8 @@ Ranking, language analysis and the query set are tested in test_search_ranking.p
 """
 
 import re
+from html import unescape
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.utils.html import escape
@@ -27,7 +29,9 @@ def page(client, lang, query):
 
 
 def result_urls(html):
-    return re.findall(r'<li><span class="kind">[^<]*</span> <a href="([^"]+)">', html)
+    """Where the results lead (their links go through the counting redirect, ``?to=``)."""
+    links = re.findall(r'<li><span class="kind">[^<]*</span> <a href="([^"]+)">', html)
+    return [parse_qs(urlsplit(unescape(link)).query)["to"][0] for link in links]
 
 
 # --- Folding -------------------------------------------------------------------------------------
