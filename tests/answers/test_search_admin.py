@@ -11,12 +11,29 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize(
-    "language, query",
-    [("ru", "где получить паспорт если потерял"), ("kk", "жеке куәлік жоғалды"), ("en", "lost ID card")],
+    "language, query, slug",
+    [
+        ("ru", "где получить паспорт если потерял", "id-document"),
+        ("kk", "жеке куәлік жоғалды", "id-document"),
+        ("en", "lost ID card", "id-document"),
+        ("ru", "какой налоговый режим выбрать", "business-tax"),
+        ("kk", "қандай салық режимін таңдау керек", "business-tax"),
+        ("ru", "нужна ли прописка", "residence-registration"),
+        ("ru", "как обратиться в Конституционный суд", "constitutional-complaint"),
+    ],
 )
-def test_search_finds_the_questionnaire(client, language, query):
+def test_search_finds_the_questionnaire(client, language, query, slug):
     page = client.get(f"/{language}/search/", {"q": query}).content.decode()
-    assert f"/{language}/answers/id-document/" in page
+    assert f"/{language}/answers/{slug}/" in page
+
+
+@pytest.mark.parametrize(
+    "guide, slug",
+    [("lost-id-card", "id-document"), ("passport", "id-document"), ("individual-entrepreneur", "business-tax")]
+    + [("residence-registration", "residence-registration")],
+)
+def test_guides_link_their_questionnaires(client, guide, slug):
+    assert f'href="/kk/answers/{slug}/"' in client.get(f"/kk/guides/{guide}/").content.decode()
 
 
 def test_an_admin_save_that_breaks_the_tree_keeps_it_from_the_public(editor):
