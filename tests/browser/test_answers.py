@@ -22,7 +22,9 @@ def choose(page, label):
     if target == 0:
         page.keyboard.press("Space")
     assert page.evaluate("document.activeElement.checked")
+    before = page.url
     page.keyboard.press("Enter")
+    page.wait_for_url(lambda url: url != before)
 
 
 def test_walking_a_questionnaire_with_the_keyboard(page):
