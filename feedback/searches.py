@@ -17,14 +17,16 @@ from modeltranslation.utils import build_localized_fieldname
 from core import registry
 from core.i18n import LANGUAGE_CODES
 from feedback.models import SearchCount
+from feedback.privacy import mask
 from search.analysis import normalised
 
 QUERY_LIMIT = SearchCount._meta.get_field("query").max_length
 
 
 def countable(language, query):
-    """The query as counted, or None when it is not counted."""
-    text = normalised(query)
+    """The query as counted (anything like an IIN, phone, card number or e-mail masked first, as in readers'
+    reports), or None when it is not counted."""
+    text = normalised(mask(query or ""))
     if language not in LANGUAGE_CODES or not text or len(text) > QUERY_LIMIT:
         return None
     return text

@@ -201,3 +201,11 @@ def test_old_counts_are_purged():
     SearchCount.objects.create(day=today, language="ru", query="новое", searches=1)
     call_command("purge_feedback", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert list(SearchCount.objects.values_list("query", flat=True)) == ["новое"]
+
+
+def test_personal_data_in_a_query_is_masked_before_it_is_counted():
+    from feedback.searches import countable
+
+    assert countable("ru", "мой ИИН 900101300123 не найден") == "мой иин number не найден"
+    assert countable("ru", "позвонить +7 701 234 56 78") == "позвонить number"
+    assert countable("en", "write to aigerim.s@mail.kz") == "write to e mail"
