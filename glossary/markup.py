@@ -14,20 +14,20 @@ The page cache then stores the marked page; the stored texts are never changed.
 Matching: abbreviations (two capitals or more, like ЦОН, ХҚКО, eGov) are matched as written and as
 whole words, so «ХҚКО-ға» marks «ХҚКО»; other words ignore case and may carry a short ending (Russian
 and Kazakh inflect: «нотариусу», «нотариустың», «апостилем»), never standing inside a longer word's
-beginning. Cost: one query and one compiled regular expression per language each time the content
-changes (kept per process, keyed on the content version); on a page, one parse of each Markdown field.
+beginning. Cost on a page with Markdown: one query (the terms' spellings in the page's language), a
+regular expression compiled once per process for each set of terms, one parse of each Markdown field. The
+page cache keeps the result, so this is paid once per page and content version.
 """
 
 import re
-import threading
+from functools import lru_cache
 from html import escape
 from html.parser import HTMLParser
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import override
 
-from core.content import last_updated
+from glossary.models import Term
 
 # Elements whose text is never marked; void elements (br, img) never hold text and need no entry.
 SKIPPED = {
@@ -58,7 +58,6 @@ SKIPPED = {
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 ENDINGS = "аяеёоыиуюэьйәіөүұ" + "aeiouy"
 LONGEST_ENDING = 5  # «-ларға», «-ами»: enough for the common Russian and Kazakh endings
-_compiled = threading.local()
 
 
 def is_abbreviation(spelling):
@@ -104,27 +103,31 @@ def _definition(term, language):
     return getattr(term, f"definition_{language}") or ""
 
 
-def _matchers(language):
-    """The compiled terms of ``language`` for the current content version (rebuilt when content changes)."""
-    from glossary.models import Term
-
-    version = last_updated()
-    state = getattr(_compiled, "state", None)
-    if state is None or state["version"] != version:
-        terms = list(Term.objects.all())
-        state = {"version": version, "languages": {}}
-        for code, _name in settings.LANGUAGES:
-            regex, names = compile_terms(terms, code)
-            with override(code):
-                base = reverse("glossary:index")
-            state["languages"][code] = (regex, names, base)
-        _compiled.state = state
-    return state["languages"].get(language, (None, {}, ""))
+def _matchers(request, language):
+    """The compiled terms of ``language`` for this page: read once per page (one query, only on a page with
+    Markdown to mark), compiled once per process for each set of terms and reused while the terms stay the
+    same. Rendered pages are then kept by the page cache, so the query is paid once per page and version."""
+    found = request.__dict__.setdefault("glossary_matchers", {})
+    if language not in found:
+        fields = (f"term_{language}", f"spellings_{language}", f"definition_{language}")
+        rows = tuple(Term.objects.order_by("slug").values_list("slug", *fields))
+        found[language] = _compiled(rows, language)
+    return found[language]
 
 
-def forget():
-    """Compile afresh on the next page (tests change terms inside one content version)."""
-    _compiled.state = None
+@lru_cache(maxsize=8)
+def _compiled(rows, language):
+    terms = [
+        Term(
+            slug=slug,
+            **{f"term_{language}": term, f"spellings_{language}": spellings, f"definition_{language}": definition},
+        )
+        for slug, term, spellings, definition in rows
+    ]
+    regex, names = compile_terms(terms, language)
+    with override(language):
+        base = reverse("glossary:index")
+    return regex, names, base
 
 
 class _Marker(HTMLParser):
@@ -185,7 +188,7 @@ def mark(html, request, language):
     the module docstring)."""
     if not html:
         return html
-    regex, names, base = _matchers(language)
+    regex, names, base = _matchers(request, language)
     if regex is None:
         return html
     seen = request.__dict__.setdefault("glossary_marked", set())

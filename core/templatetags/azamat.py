@@ -23,15 +23,16 @@ def tr(context, obj, field, markdown=False, inline=False, official=False, lines=
 
     ``official=True`` prefers Russian, then Kazakh, for official legal texts that
     have no translation in the page's language (the issue on the Constitution).
-    Markdown on a page (a request is there) passes through the apps' ``markup`` (``core.registry``) unless
-    it is official: the glossary marks known terms there, at render time, leaving the stored text alone.
+    Markdown on a page (a request is there) in the page's language passes through the apps' ``markup``
+    (``core.registry``) unless it is official: the glossary marks known terms there, at render time, leaving
+    the stored text alone.
     """
     order = ("ru", "kk") if official else None
     text = translated(obj, field, order=order)
     if markdown:
         html = render_markdown(text.value)
         request = context.get("request")
-        if request is not None and not official:
+        if request is not None and not official and not text.is_fallback:
             for mark in markups():
                 html = mark(html, request, text.language)
         body = mark_safe(html)  # noqa: S308 - sanitised Markdown, marked by the apps' markup
