@@ -27,6 +27,7 @@ PAGE_TYPES = {
     "answers-question": "/{lang}/answers/id-document/?document=id-card",
     "answers-outcome": "/{lang}/answers/id-document/?document=id-card&id-age=30&id-reason=stolen&id-where=kazakhstan"
     "&id-speed=category-1",
+    "glossary": "/{lang}/glossary/",
     "not-found": "/{lang}/no-such-page/",
 }
 
