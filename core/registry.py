@@ -55,6 +55,11 @@ they are needed, so that declaring them imports nothing while Django starts:
 ``dashboard``
     ``block(request)``: ``None`` or ``{"template": …, **context}``, a block of the editors' dashboard on
     the admin home.
+``markup``
+    ``mark(html, request, language)``: the HTML of an editor-written Markdown text on a public page (never an
+    official text), in ``language``, returned with the app's markup added (the glossary marks known terms
+    there). Applied by the ``tr`` tag in ``INSTALLED_APPS`` order when the page is rendered, so the page
+    cache keeps the result and the stored text is never changed; per-page state may live on ``request``.
 ``panels``
     ``panels(obj)``: ``[{"template": …, **context}]``, blocks the app adds to another app's page about
     ``obj`` (the questionnaires and the expiry reminder on a guide's page); ``[]`` for objects it has
@@ -86,6 +91,7 @@ ATTRIBUTES = (
     "official_fields",
     "dashboard",
     "panels",
+    "markup",
 )
 
 
@@ -110,6 +116,7 @@ class Contributions:
     official_fields = {}
     dashboard = None
     panels = None
+    markup = None
 
 
 def _declared(config, attribute):
@@ -243,3 +250,8 @@ def dashboard_blocks():
 def panels_for(obj):
     """Every app's panels for a page about ``obj``, in ``INSTALLED_APPS`` order."""
     return [panel for _config, panels in resolved("panels") for panel in panels(obj)]
+
+
+def markups():
+    """Every app's ``mark(html, request, language)``, in ``INSTALLED_APPS`` order."""
+    return [mark for _config, mark in resolved("markup")]

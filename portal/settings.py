@@ -119,6 +119,7 @@ INSTALLED_APPS = [
     "essays",
     "letters",
     "answers",
+    "glossary",
     # Services over the content: search, readers' feedback, and the editors' side of the admin.
     "search",
     "feedback",

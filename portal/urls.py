@@ -43,6 +43,7 @@ urlpatterns += i18n_patterns(
     path("forms/", include("letters.urls")),
     path("answers/", include("answers.urls")),
     path("reminders/", include("answers.reminder_urls")),
+    path("glossary/", include("glossary.urls")),
     path("feedback/", include("feedback.urls")),
     path("feed/", WhatChanged(), name="feed"),
     prefix_default_language=True,

@@ -11,22 +11,31 @@ from django.utils.timezone import localtime
 from django.utils.translation import get_language, gettext
 
 from core.i18n import translated
+from core.registry import markups
 from core.text import render_markdown
 
 register = template.Library()
 
 
-@register.simple_tag
-def tr(obj, field, markdown=False, inline=False, official=False, lines=False):
+@register.simple_tag(takes_context=True)
+def tr(context, obj, field, markdown=False, inline=False, official=False, lines=False):
     """Render a translated field; text shown in another language carries a notice and its ``lang``.
 
     ``official=True`` prefers Russian, then Kazakh, for official legal texts that
     have no translation in the page's language (the issue on the Constitution).
+    Markdown on a page (a request is there) in the page's language passes through the apps' ``markup``
+    (``core.registry``) unless it is official: the glossary marks known terms there, at render time, leaving
+    the stored text alone.
     """
     order = ("ru", "kk") if official else None
     text = translated(obj, field, order=order)
     if markdown:
-        body = mark_safe(render_markdown(text.value))
+        html = render_markdown(text.value)
+        request = context.get("request")
+        if request is not None and not official and not text.is_fallback:
+            for mark in markups():
+                html = mark(html, request, text.language)
+        body = mark_safe(html)  # noqa: S308 - sanitised Markdown, marked by the apps' markup
     elif lines:
         body = linebreaksbr(text.value, autoescape=True)
     else:

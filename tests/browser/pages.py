@@ -28,6 +28,7 @@ PAGE_TYPES = {
     "answers-outcome": "/{lang}/answers/id-document/?document=id-card&id-age=30&id-reason=stolen&id-where=kazakhstan"
     "&id-speed=category-1",
     "figures": "/{lang}/feedback/figures/",
+    "glossary": "/{lang}/glossary/",
     "not-found": "/{lang}/no-such-page/",
 }
 

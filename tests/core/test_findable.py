@@ -11,6 +11,7 @@ import pytest
 from django.core.cache import cache
 from django.utils.html import escape
 
+from answers.models import Questionnaire
 from constitution.models import Article, ArticleChange
 from core.models import Status
 from essays.models import Essay
@@ -69,6 +70,8 @@ def test_the_sitemap_lists_every_public_page_in_three_languages_with_alternates(
     assert lastmod == Guide.objects.get(slug="eds").updated_at.date().isoformat()
     expected = 3 * (Article.objects.count() + 2 + 20 + 1 + 4 + Guide.objects.published().count())
     expected += 3 * (Essay.objects.published().count() + LetterTemplate.objects.published().count())
+    expected += 3 * (Questionnaire.objects.published().count() + 1)  # the questionnaires and their index
+    expected += 3 * 1  # the glossary (one page; its terms are anchors on it)
     assert len(urls) == expected
 
 
