@@ -19,4 +19,5 @@ class ConstitutionConfig(Contributions, AppConfig):
     export_sections = [(20, "constitution", "constitution.export.editions")]
     page_exists = "constitution.selectors.page_exists"
     home = "constitution.selectors.home_context"
+    offline_pages = ["constitution:full"]
     official_fields = {"article": ("text", "notes"), "constitution": ("preamble", "source")}

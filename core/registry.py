@@ -52,6 +52,9 @@ they are needed, so that declaring them imports nothing while Django starts:
 ``dashboard``
     ``block(request)``: ``None`` or ``{"template": …, **context}``, a block of the editors' dashboard on
     the admin home.
+``offline_pages``
+    URL names of pages (without arguments) that the service worker keeps for reading offline in the
+    reader's language once they have opened any page in it (the Constitution in force, whole).
 ``panels``
     ``panels(obj)``: ``[{"template": …, **context}]``, blocks the app adds to another app's page about
     ``obj`` (the questionnaires and the expiry reminder on a guide's page); ``[]`` for objects it has
@@ -82,6 +85,7 @@ ATTRIBUTES = (
     "official_fields",
     "dashboard",
     "panels",
+    "offline_pages",
 )
 
 
@@ -105,6 +109,7 @@ class Contributions:
     official_fields = {}
     dashboard = None
     panels = None
+    offline_pages = ()
 
 
 def _declared(config, attribute):
@@ -160,6 +165,10 @@ def sitemaps():
 
 def sitemap_pages():
     return [name for config in configs("sitemap_pages") for name in config.sitemap_pages]
+
+
+def offline_pages():
+    return [name for config in configs("offline_pages") for name in config.offline_pages]
 
 
 def feeds():
