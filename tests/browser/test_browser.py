@@ -4,6 +4,7 @@ each layout in the dark theme), and the keyboard."""
 
 import json
 import re
+import time
 from datetime import date
 
 import docx
@@ -427,3 +428,35 @@ def test_the_admin_is_never_kept(browser, site):
     assert not [path for path in kept if path.startswith("/admin/")], kept
     assert "/en/guides/eds/" not in kept
     context.close()
+
+
+def test_a_change_of_content_installs_a_new_worker_that_keeps_the_pages_and_drops_old_caches(browser, site):
+    reader = browser.new_context(base_url=site)
+    tab = reader.new_page()
+    tab.goto("/kk/guides/passport/")
+    wait_for_worker(tab)
+    tab.reload()
+    tab.wait_for_function("caches.match('/kk/guides/passport/').then(r => r !== undefined)", polling=200)
+    before = tab.evaluate("caches.keys()")
+    editor = browser.new_context(base_url=site).new_page()
+    editor.goto("/admin/login/?next=/admin/")
+    editor.fill("#id_username", EDITOR[0])
+    editor.fill("#id_password", EDITOR[1])
+    editor.locator("input[type=submit]").click()
+    editor.wait_for_url("**/admin/")
+    editor.goto("/admin/guides/guide/?q=passport")
+    editor.locator("#result_list tbody th a").first.click()
+    editor.locator("input[name=_save]").click()  # saved as it was: the content version moves all the same
+    editor.locator(".messagelist .success").wait_for()
+    editor.context.close()
+    time.sleep(1.5)  # each server process remembers the version for a second
+    tab.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
+    tab.wait_for_function(
+        "(old) => caches.keys().then(names => names.length === 2 && !names.some(n => old.includes(n)))",
+        arg=before,
+        polling=200,
+        timeout=60000,
+    )
+    kept = kept_paths(tab)
+    assert {"/kk/guides/passport/", "/kk/constitution/full/", "/kk/offline/"} <= set(kept), kept
+    reader.close()
