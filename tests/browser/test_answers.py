@@ -22,7 +22,8 @@ def choose(page, label):
     if target == 0:
         page.keyboard.press("Space")
     assert page.evaluate("document.activeElement.checked")
-    page.keyboard.press("Enter")
+    with page.expect_navigation():  # the next question is read from the next page, not this one
+        page.keyboard.press("Enter")
 
 
 def test_walking_a_questionnaire_with_the_keyboard(page):
