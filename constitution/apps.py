@@ -20,4 +20,5 @@ class ConstitutionConfig(Contributions, AppConfig):
     page_exists = "constitution.selectors.page_exists"
     page_object = "constitution.selectors.page_object"
     home = "constitution.selectors.home_context"
+    offline_pages = ["constitution:full"]
     official_fields = {"article": ("text", "notes"), "constitution": ("preamble", "source")}

@@ -60,6 +60,9 @@ they are needed, so that declaring them imports nothing while Django starts:
     official text), in ``language``, returned with the app's markup added (the glossary marks known terms
     there). Applied by the ``tr`` tag in ``INSTALLED_APPS`` order when the page is rendered, so the page
     cache keeps the result and the stored text is never changed; per-page state may live on ``request``.
+``offline_pages``
+    URL names of pages (without arguments) that the service worker keeps for reading offline in the
+    reader's language once they have opened any page in it (the Constitution in force, whole).
 ``panels``
     ``panels(obj)``: ``[{"template": …, **context}]``, blocks the app adds to another app's page about
     ``obj`` (the questionnaires and the expiry reminder on a guide's page); ``[]`` for objects it has
@@ -92,6 +95,7 @@ ATTRIBUTES = (
     "dashboard",
     "panels",
     "markup",
+    "offline_pages",
 )
 
 
@@ -117,6 +121,7 @@ class Contributions:
     dashboard = None
     panels = None
     markup = None
+    offline_pages = ()
 
 
 def _declared(config, attribute):
@@ -172,6 +177,10 @@ def sitemaps():
 
 def sitemap_pages():
     return [name for config in configs("sitemap_pages") for name in config.sitemap_pages]
+
+
+def offline_pages():
+    return [name for config in configs("offline_pages") for name in config.offline_pages]
 
 
 def feeds():

@@ -1,18 +1,26 @@
-"""Site-wide views: the language redirect, the home page, health and error pages."""
+"""Site-wide views: the language redirect, the home page, health and error pages, the accessibility
+statement, and what reading offline needs (the service worker and the offline page)."""
+
+import hashlib
+import json
+from datetime import date
 
 from django.conf import settings
 from django.contrib.sitemaps import views as sitemap_views
 from django.db import connection
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
+from django.template.loader import get_template
 from django.templatetags.static import static
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control, never_cache
 
 from core import registry
+from core.content import last_updated
+from core.i18n import LANGUAGE_CODES
 from core.origin import at_origin, site_url
 from core.structured import website
 
@@ -117,8 +125,13 @@ def manifest(request):
     language = translation.get_language_from_request(request)
     with translation.override(language):
         data = {
+            "id": "/",
             "name": _("Azamat: the Constitution, public services and law, explained"),
             "short_name": _("Azamat"),
+            "description": _(
+                "The Constitution of Kazakhstan explained, step-by-step guides to public services, and essays on"
+                " law and society."
+            ),
             "lang": language,
             "start_url": reverse("home"),
             "scope": "/",
@@ -134,4 +147,75 @@ def manifest(request):
     response = JsonResponse(data, content_type="application/manifest+json", json_dumps_params={"ensure_ascii": False})
     response["Cache-Control"] = "public, max-age=604800"
     patch_vary_headers(response, ["Accept-Language"])
+    return response
+
+
+# The day the site was last checked against WCAG 2.1 AA (the accessibility statement says how): editors
+# change it when they check again.
+ACCESSIBILITY_CHECKED = date(2026, 12, 4)
+
+
+def accessibility(request):
+    """The accessibility statement: what conforms to WCAG 2.1 AA, what does not yet, how it was checked."""
+    context = {
+        "checked_on": ACCESSIBILITY_CHECKED,
+        "statement": f"accessibility/statement_{translation.get_language()}.html",
+    }
+    return render(request, "accessibility.html", context)
+
+
+def offline(request):
+    """The page the service worker shows when there is no network and the page asked for was not kept."""
+    return render(request, "offline.html", {"kept": _kept_paths(translation.get_language())})
+
+
+# Addresses under a language prefix the service worker never keeps: what readers send or fill in
+# (letters, feedback, reminders), and search results (what someone looked for). The admin and the API are
+# outside the language prefixes and never kept either; nor is any address with a query.
+NEVER_OFFLINE = ("/forms/", "/feedback/", "/reminders/", "/search/")
+SERVICE_WORKER_ASSETS = ("css/azamat.css", "js/azamat.js")
+
+
+def _kept_paths(language):
+    """The pages kept for reading offline in ``language`` (each app's ``offline_pages``)."""
+    paths = []
+    with translation.override(language):
+        for name in registry.offline_pages():
+            try:
+                paths.append(reverse(name))
+            except NoReverseMatch:  # an app that is switched off
+                continue
+    return paths
+
+
+def _in_each_language(name):
+    found = {}
+    for code in LANGUAGE_CODES:
+        with translation.override(code):
+            found[code] = reverse(name)
+    return found
+
+
+def service_worker(request):
+    """``/sw.js``: the service worker (``templates/sw.js``). Its body names the content version, so a change
+    of content makes browsers install the new worker, which refreshes the kept pages and drops old caches."""
+    offline_pages = _in_each_language("offline")
+    config = {
+        "languages": list(LANGUAGE_CODES),
+        "offline": list(offline_pages.values()),
+        "offline_page": offline_pages,
+        "keep": {code: _kept_paths(code) for code in LANGUAGE_CODES},
+        "never": list(NEVER_OFFLINE),
+        "static": settings.STATIC_URL,
+        "assets": [static(path) for path in SERVICE_WORKER_ASSETS],
+    }
+    config_json = json.dumps(config, sort_keys=True)
+    template = get_template("sw.js")
+    changed = last_updated()
+    source = f"{changed.isoformat() if changed else '-'}|{config_json}|{template.template.source}"
+    version = hashlib.sha256(source.encode()).hexdigest()[:16]
+    body = template.render({"version": version, "config": config_json})
+    response = HttpResponse(body, content_type="text/javascript; charset=utf-8")
+    response["Service-Worker-Allowed"] = "/"
+    response["Cache-Control"] = "no-cache"  # browsers ask each time whether the worker changed
     return response

@@ -19,6 +19,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("manifest.webmanifest", views.manifest, name="manifest"),
+    path("sw.js", views.service_worker, name="service-worker"),
     path(
         "sitemap.xml",
         views.sitemap_index,
@@ -46,6 +47,8 @@ urlpatterns += i18n_patterns(
     path("glossary/", include("glossary.urls")),
     path("feedback/", include("feedback.urls")),
     path("feed/", WhatChanged(), name="feed"),
+    path("accessibility/", views.accessibility, name="accessibility"),
+    path("offline/", views.offline, name="offline"),
     prefix_default_language=True,
 )
 

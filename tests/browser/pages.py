@@ -29,10 +29,32 @@ PAGE_TYPES = {
     "&id-speed=category-1",
     "figures": "/{lang}/feedback/figures/",
     "glossary": "/{lang}/glossary/",
+    "accessibility": "/{lang}/accessibility/",
+    "offline": "/{lang}/offline/",
     "not-found": "/{lang}/no-such-page/",
 }
 
+# A page of each kind of layout, for the checks that need not run on every page type (the dark theme).
+REPRESENTATIVE = (
+    "home",
+    "constitution",
+    "article",
+    "changes",
+    "guide-tables",
+    "essay-charts",
+    "letter-form",
+    "search",
+    "answers-outcome",
+    "accessibility",
+    "not-found",
+)
 
-def addresses(languages=LANGUAGES):
-    """``(page type, language, path)`` for every page type in every language."""
-    return [(name, lang, path.format(lang=lang)) for name, path in PAGE_TYPES.items() for lang in languages]
+
+def addresses(languages=LANGUAGES, kinds=None):
+    """``(page type, language, path)`` for every page type (or those in ``kinds``) in every language."""
+    return [
+        (name, lang, path.format(lang=lang))
+        for name, path in PAGE_TYPES.items()
+        if kinds is None or name in kinds
+        for lang in languages
+    ]

@@ -1,9 +1,10 @@
 """The site in a real browser (Debian's chromium driven by Playwright): what a person does, axe-core
-accessibility checks on every page type in every language at desktop and phone widths, and the
-keyboard."""
+accessibility checks on every page type in every language at desktop and phone widths (and on a page of
+each layout in the dark theme), and the keyboard."""
 
 import json
 import re
+import time
 from datetime import date
 
 import docx
@@ -11,7 +12,7 @@ import pytest
 
 from letters.iin import make
 from tests.browser.conftest import AXE, EDITOR, SCREENSHOTS, require
-from tests.browser.pages import PAGE_TYPES, addresses
+from tests.browser.pages import PAGE_TYPES, REPRESENTATIVE, addresses
 
 pytestmark = pytest.mark.browser
 
@@ -26,6 +27,9 @@ def axe_contexts(browser, site):
     contexts = {
         name: browser.new_context(base_url=site, viewport=size, bypass_csp=True) for name, size in WIDTHS.items()
     }
+    contexts["dark"] = browser.new_context(
+        base_url=site, viewport=WIDTHS["desktop"], bypass_csp=True, color_scheme="dark"
+    )
     yield contexts
     for context in contexts.values():
         context.close()
@@ -42,20 +46,30 @@ def run_axe(tab):
     return result
 
 
-@pytest.mark.parametrize("width", list(WIDTHS))
-@pytest.mark.parametrize(("kind", "lang", "path"), addresses())
-def test_no_accessibility_violations(axe_contexts, kind, lang, path, width):
-    tab = axe_contexts[width].new_page()
+def assert_no_violations(context, kind, lang, path, label):
+    tab = context.new_page()
     try:
         response = tab.goto(path)
         assert response.status == (404 if kind == "not-found" else 200)
         violations = run_axe(tab)
         if violations:
             SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-            tab.screenshot(path=str(SCREENSHOTS / f"axe-{kind}-{lang}-{width}.png"), full_page=True)
+            tab.screenshot(path=str(SCREENSHOTS / f"axe-{kind}-{lang}-{label}.png"), full_page=True)
         assert violations == [], json.dumps(violations, ensure_ascii=False, indent=1)
     finally:
         tab.close()
+
+
+@pytest.mark.parametrize("width", list(WIDTHS))
+@pytest.mark.parametrize(("kind", "lang", "path"), addresses())
+def test_no_accessibility_violations(axe_contexts, kind, lang, path, width):
+    assert_no_violations(axe_contexts[width], kind, lang, path, width)
+
+
+@pytest.mark.parametrize(("kind", "lang", "path"), addresses(kinds=REPRESENTATIVE))
+def test_no_accessibility_violations_in_the_dark_theme(axe_contexts, kind, lang, path):
+    """The system asks for dark (prefers-color-scheme): contrast and the rest hold in the dark palette."""
+    assert_no_violations(axe_contexts["dark"], kind, lang, path, "dark")
 
 
 FOCUSABLE = (
@@ -319,3 +333,185 @@ def test_without_javascript_the_form_still_posts_and_comes_back(browser, site):
     tab.wait_for_url("**/ru/guides/passport/?feedback=sent#feedback")
     assert "Спасибо за отзыв." in tab.locator("#feedback").inner_text()
     context.close()
+
+
+# --- Comfortable reading: the theme, the width, reading offline -----------------------------------
+
+
+def background(tab):
+    return tab.evaluate("getComputedStyle(document.body).backgroundColor")
+
+
+LIGHT, DARK = "rgb(255, 255, 255)", "rgb(20, 24, 29)"
+
+
+def test_the_system_theme_applies_without_javascript(browser, site):
+    for scheme, colour in (("dark", DARK), ("light", LIGHT)):
+        context = browser.new_context(base_url=site, java_script_enabled=False, color_scheme=scheme)
+        tab = context.new_page()
+        tab.goto("/kk/constitution/article/1/")
+        assert background(tab) == colour, scheme
+        assert tab.locator(".theme-toggle").count() == 0  # the button comes with the script
+        context.close()
+
+
+def test_the_theme_button_works_with_the_keyboard_and_is_remembered_without_a_cookie(page):
+    page.goto("/ru/guides/eds/")
+    toggle = page.locator("button.theme-toggle")
+    assert toggle.inner_text() == "Тёмная тема" and toggle.get_attribute("aria-pressed") == "false"
+    assert background(page) == LIGHT
+    for _ in range(10):  # the button is in the header, a few Tab stops from the top
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('theme-toggle')"):
+            break
+    else:
+        pytest.fail("the theme button never got the focus")
+    page.keyboard.press("Enter")
+    assert page.locator("html").get_attribute("data-theme") == "dark"
+    assert toggle.get_attribute("aria-pressed") == "true" and background(page) == DARK
+    page.reload()
+    assert page.locator("html").get_attribute("data-theme") == "dark" and background(page) == DARK
+    assert page.locator("button.theme-toggle").get_attribute("aria-pressed") == "true"
+    page.goto("/kk/")  # every page, every language
+    assert background(page) == DARK
+    page.locator("button.theme-toggle").focus()
+    page.keyboard.press("Space")
+    assert page.locator("html").get_attribute("data-theme") == "light" and background(page) == LIGHT
+    assert page.context.cookies() == []
+
+
+def test_a_reader_who_chose_light_keeps_it_on_a_dark_system(browser, site):
+    context = browser.new_context(base_url=site, color_scheme="dark")
+    tab = context.new_page()
+    tab.goto("/en/")
+    assert background(tab) == DARK and tab.locator("button.theme-toggle").get_attribute("aria-pressed") == "true"
+    tab.locator("button.theme-toggle").click()
+    tab.reload()
+    assert background(tab) == LIGHT and tab.locator("button.theme-toggle").get_attribute("aria-pressed") == "false"
+    assert context.cookies() == []
+    context.close()
+
+
+def test_the_dark_theme_never_reaches_print(browser, site):
+    context = browser.new_context(base_url=site, color_scheme="dark")
+    tab = context.new_page()
+    tab.goto("/en/guides/eds/")
+    tab.emulate_media(media="print")
+    assert background(tab) == LIGHT
+    context.close()
+
+
+@pytest.mark.parametrize("kind", ["home", "article", "guide-tables", "essay-charts", "letter-form", "accessibility"])
+def test_text_reflows_at_200_percent_zoom(browser, site, kind):
+    """200% zoom of a 1280-pixel window is a 640-pixel one: no sideways scrolling of the page (wide tables
+    scroll in their own region), and lines of text no longer than the reading measure."""
+    context = browser.new_context(base_url=site, viewport={"width": 640, "height": 450})
+    tab = context.new_page()
+    tab.goto(PAGE_TYPES[kind].format(lang="kk"))
+    wide = tab.evaluate(
+        "Array.from(document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right"
+        " > window.innerWidth + 1 && !e.closest('.table-scroll')"
+        " && !(e.ownerSVGElement)).map(e => e.outerHTML.slice(0, 120)).slice(0, 5)"
+    )
+    assert wide == [] and tab.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    widest = tab.evaluate(
+        "Math.max(...Array.from(document.querySelectorAll('main p')).map(p => p.getBoundingClientRect().width))"
+    )
+    assert widest <= 42 * 16
+    context.close()
+
+
+def kept_paths(tab):
+    return tab.evaluate(
+        """async () => { const found = [];
+            for (const name of await caches.keys()) {
+                for (const request of await (await caches.open(name)).keys()) found.push(new URL(request.url).pathname
+                    + new URL(request.url).search);
+            }
+            return found; }"""
+    )
+
+
+def wait_for_worker(tab):
+    tab.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    tab.wait_for_function("navigator.serviceWorker.controller !== null")
+
+
+def test_pages_read_before_and_the_whole_constitution_are_there_offline(browser, site):
+    context = browser.new_context(base_url=site)
+    tab = context.new_page()
+    tab.goto("/ru/guides/eds/")
+    wait_for_worker(tab)
+    tab.reload()  # now through the worker, which keeps the page and the whole Constitution in Russian
+    tab.goto("/ru/forms/lost-id-card/")  # a letter: never kept
+    tab.goto("/ru/guides/eds/?feedback=sent")  # an address with a query: never kept
+    tab.wait_for_function(
+        "caches.match('/ru/constitution/full/').then(r => r !== undefined)", polling=200, timeout=60000
+    )
+    kept = kept_paths(tab)
+    assert {"/ru/guides/eds/", "/ru/constitution/full/", "/kk/offline/", "/ru/offline/", "/en/offline/"} <= set(kept)
+    assert not [path for path in kept if path.startswith("/admin/") or "/forms/" in path or "?" in path], kept
+    assert "/kk/constitution/full/" not in kept  # the reader's language only
+
+    context.set_offline(True)
+    tab.goto("/ru/guides/eds/")
+    assert tab.locator("ol.steps li").count() >= 10
+    tab.goto("/ru/constitution/full/")
+    assert tab.locator("h1").count() == 1 and "Нет соединения" not in tab.locator("h1").inner_text()
+    assert background(tab) == LIGHT  # the stylesheet came from the cache
+    tab.goto("/ru/essays/")  # never opened: the offline page in the page's language
+    assert tab.locator("h1").inner_text() == "Нет соединения"
+    tab.goto("/ru/forms/lost-id-card/")
+    assert tab.locator("h1").inner_text() == "Нет соединения"
+    context.set_offline(False)
+    context.close()
+
+
+def test_the_admin_is_never_kept(browser, site):
+    context = browser.new_context(base_url=site)
+    tab = context.new_page()
+    tab.goto("/en/")
+    wait_for_worker(tab)
+    tab.goto("/admin/login/?next=/admin/")
+    tab.fill("#id_username", EDITOR[0])
+    tab.fill("#id_password", EDITOR[1])
+    tab.locator("input[type=submit]").click()
+    tab.wait_for_url("**/admin/")
+    tab.goto("/en/guides/eds/")  # an editor's page is private: not kept either
+    tab.goto("/en/")
+    kept = kept_paths(tab)
+    assert not [path for path in kept if path.startswith("/admin/")], kept
+    assert "/en/guides/eds/" not in kept
+    context.close()
+
+
+def test_a_change_of_content_installs_a_new_worker_that_keeps_the_pages_and_drops_old_caches(browser, site):
+    reader = browser.new_context(base_url=site)
+    tab = reader.new_page()
+    tab.goto("/kk/guides/passport/")
+    wait_for_worker(tab)
+    tab.reload()
+    tab.wait_for_function("caches.match('/kk/guides/passport/').then(r => r !== undefined)", polling=200)
+    before = tab.evaluate("caches.keys()")
+    editor = browser.new_context(base_url=site).new_page()
+    editor.goto("/admin/login/?next=/admin/")
+    editor.fill("#id_username", EDITOR[0])
+    editor.fill("#id_password", EDITOR[1])
+    editor.locator("input[type=submit]").click()
+    editor.wait_for_url("**/admin/")
+    editor.goto("/admin/guides/guide/?q=passport")
+    editor.locator("#result_list tbody th a").first.click()
+    editor.locator("input[name=_save]").click()  # saved as it was: the content version moves all the same
+    editor.locator(".messagelist .success").wait_for()
+    editor.context.close()
+    time.sleep(1.5)  # each server process remembers the version for a second
+    tab.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
+    tab.wait_for_function(
+        "(old) => caches.keys().then(names => names.length === 2 && !names.some(n => old.includes(n)))",
+        arg=before,
+        polling=200,
+        timeout=60000,
+    )
+    kept = kept_paths(tab)
+    assert {"/kk/guides/passport/", "/kk/constitution/full/", "/kk/offline/"} <= set(kept), kept
+    reader.close()
