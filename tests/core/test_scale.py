@@ -28,6 +28,9 @@ PAGES = [
 
 
 def queries(client, path):
+    """Queries of a page once what a process keeps between requests (the search vocabulary, the glossary's
+    terms) is read: the count of every request but the first after a change."""
+    assert client.get(path).status_code == 200, path
     with CaptureQueriesContext(connection) as captured:
         assert client.get(path).status_code == 200, path
     return len(captured)
