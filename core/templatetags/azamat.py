@@ -5,7 +5,7 @@ from datetime import datetime
 from django import template
 from django.template.defaultfilters import linebreaksbr
 from django.utils.formats import date_format
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.timezone import localtime
 from django.utils.translation import get_language, gettext
@@ -18,14 +18,15 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def tr(context, obj, field, markdown=False, inline=False, official=False, lines=False):
+def tr(context, obj, field, markdown=False, inline=False, official=False, lines=False, marked=False):
     """Render a translated field; text shown in another language carries a notice and its ``lang``.
 
     ``official=True`` prefers Russian, then Kazakh, for official legal texts that
     have no translation in the page's language (the issue on the Constitution).
     Markdown on a page (a request is there) in the page's language passes through the apps' ``markup``
     (``core.registry``) unless it is official: the glossary marks known terms there, at render time, leaving
-    the stored text alone.
+    the stored text alone. ``marked=True`` does the same for a plain-text field (an article's summary, a
+    guide's lead).
     """
     order = ("ru", "kk") if official else None
     text = translated(obj, field, order=order)
@@ -36,6 +37,11 @@ def tr(context, obj, field, markdown=False, inline=False, official=False, lines=
             for mark in markups():
                 html = mark(html, request, text.language)
         body = mark_safe(html)  # noqa: S308 - sanitised Markdown, marked by the apps' markup
+    elif marked and context.get("request") is not None and not official and not text.is_fallback:
+        html = conditional_escape(text.value)
+        for mark in markups():
+            html = mark(html, context["request"], text.language)
+        body = mark_safe(html)  # noqa: S308 - escaped text, marked by the apps' markup
     elif lines:
         body = linebreaksbr(text.value, autoescape=True)
     else:

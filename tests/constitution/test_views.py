@@ -141,15 +141,15 @@ def test_language_switcher_keeps_the_article(client):
 
 # Each count includes the one query for the footer's "data last updated" date; articles read their
 # change notes too, and one query per app that contributes citations ("In practice"); a page with
-# Markdown (a section, the changes) one for the glossary's terms, marked there.
+# Markdown (a section, the changes) or a marked summary (an article) one for the glossary's terms, marked there.
 @pytest.mark.parametrize(
     ("urls", "queries"),
     [
         (["/ru/constitution/", "/en/constitution/"], 5),
         (["/ru/constitution/1995/"], 6),  # one more: the edition in force is looked up too
         (["/ru/constitution/section/VI/", "/ru/constitution/section/II/"], 6),
-        (["/ru/constitution/article/56/", "/ru/constitution/article/1/", "/ru/constitution/article/70/"], 12),
-        (["/ru/constitution/1995/article/84/", "/ru/constitution/1995/article/53/"], 13),
+        (["/ru/constitution/article/56/", "/ru/constitution/article/1/", "/ru/constitution/article/70/"], 13),
+        (["/ru/constitution/1995/article/84/", "/ru/constitution/1995/article/53/"], 14),
         (["/ru/constitution/changes/"], 8),
     ],
 )

@@ -132,3 +132,12 @@ def test_the_cache_serves_the_marked_page(client, settings):
     assert marks(first.content.decode())
     assert second.content == first.content
     cache.clear()
+
+
+def test_an_articles_summary_and_a_guides_lead_are_marked_too(client):
+    page = client.get("/ru/constitution/article/73/").content.decode()
+    summary = page[page.index('id="summary-h"') : page.index("</section>", page.index('id="summary-h"'))]
+    assert '<dfn class="term">' in summary
+    lead = client.get("/ru/guides/lost-id-card/").content.decode()
+    lead = lead[lead.index('<p class="lead">') : lead.index("</p>", lead.index('<p class="lead">'))]
+    assert '<dfn class="term">' in lead
