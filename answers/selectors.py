@@ -2,11 +2,9 @@
 
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 
 from answers.models import Option, Outcome, Question, Questionnaire
-from guides.models import MciRate
-from guides.selectors import FeeLine
+from guides.selectors import fee_lines
 
 
 def questionnaires():
@@ -34,17 +32,8 @@ def questionnaire_detail(slug, preview=False):
 def outcome_fees(outcome, options=(), year=None):
     """The MCI rate of ``year`` (this year by default) and the fees in tenge of the outcome and of the options
     chosen on the way to it, each fee once (1 query)."""
-    year = year or timezone.localdate().year
-    rate = MciRate.objects.for_year(year)
-    lines, seen = [], set()
     fees = [fee for option in options for fee in option.fees.all()] + list(outcome.fees.all())
-    for fee in fees:
-        if fee.pk in seen:
-            continue
-        seen.add(fee.pk)
-        unknown = fee.amount_mci is not None and rate is None
-        lines.append(FeeLine(fee, None if unknown else fee.amount_in_tenge(year, rate=rate)))
-    return rate, lines
+    return fee_lines({fee.pk: fee for fee in fees}.values(), year)
 
 
 def for_guide(guide):

@@ -65,10 +65,15 @@ class FeeLine:
 
 def fees_in_tenge(guide, year=None):
     """The MCI rate used (this year's, else the latest before it) and the guide's fees in tenge (1 query)."""
+    return fee_lines(guide.fees.all(), year)
+
+
+def fee_lines(fees, year=None):
+    """The MCI rate of ``year`` (this year by default, else the latest before it) and ``fees`` in tenge (1 query)."""
     year = year or timezone.localdate().year
     rate = MciRate.objects.for_year(year)
     lines = []
-    for fee in guide.fees.all():
+    for fee in fees:
         unknown = fee.amount_mci is not None and rate is None
         lines.append(FeeLine(fee, None if unknown else fee.amount_in_tenge(year, rate=rate)))
     return rate, lines
