@@ -29,6 +29,7 @@ from tests.adminforms import read_form
 ROOT = Path(__file__).resolve().parents[2]
 REDIS = os.environ.get("AZAMAT_TEST_REDIS", "redis://127.0.0.1:6379/13")
 ADMIN = ("instances-admin", "a long admin password 2026")
+TTL = 1.0  # AZAMAT_VERSION_TTL of both instances: how long a worker may serve the version it last read
 
 pytestmark = pytest.mark.instances
 
@@ -84,6 +85,7 @@ def instances(tmp_path_factory):
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "AZAMAT_EXPORT_DIR": str(shared / "export"),  # one folder, as on one host or a shared volume
         "LOG_LEVEL": "INFO",
+        "AZAMAT_VERSION_TTL": str(TTL),
     }
     manage = [sys.executable, "manage.py"]
     for command in (["migrate", "--noinput", "-v", "0"], ["load_content"], ["collectstatic", "--noinput", "-v", "0"]):
@@ -129,6 +131,17 @@ def instances(tmp_path_factory):
         redis.Redis.from_url(REDIS).flushdb()
         with psycopg.connect(dbname="postgres", autocommit=True, **admin_dsn) as connection:
             connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def _eventually(read, done, within=TTL + 2):
+    """``read()`` until ``done`` holds for what it returned, for at most ``within`` seconds: a worker
+    that read the content version less than ``TTL`` seconds ago may still serve the one before."""
+    deadline = time.monotonic() + within
+    while True:
+        got = read()
+        if done(got) or time.monotonic() > deadline:
+            return got
+        time.sleep(0.05)
 
 
 def _get(url):
@@ -179,9 +192,11 @@ def test_an_edit_through_one_instance_is_served_by_the_other_and_drafts_stay_hid
     change = re.search(r'href="(/admin/guides/guide/\d+/change/)[^"]*"', changelist).group(1)
     landed, _html = editor.save(change, "guide_form", title_ru="ЭЦП: Двойная проверка заголовка")
     assert landed.endswith("/admin/guides/guide/"), landed
-    status, html = _get(second["url"] + page)
+    status, html = _eventually(lambda: _get(second["url"] + page), lambda got: "Двойная проверка" in got[1])
     assert status == 200 and "ЭЦП: Двойная проверка заголовка" in html
     editor.save(change, "guide_form", status="draft")
+    _eventually(lambda: _get(second["url"] + page), lambda got: got[0] == 404)
+    time.sleep(TTL)  # every worker of both instances has now read the new version
     for server in instances:
         assert _get(server["url"] + page)[0] == 404
         assert _get(server["url"] + "/api/v1/guides/eds")[0] == 404
@@ -189,6 +204,7 @@ def test_an_edit_through_one_instance_is_served_by_the_other_and_drafts_stay_hid
 
 
 def test_the_export_of_a_version_is_written_once_for_many_requests_on_both_instances(instances):
+    time.sleep(TTL)  # no worker still serves the version before the previous test's edit
     urls = [server["url"] + "/api/v1/export" for server in instances] * 6
     with ThreadPoolExecutor(max_workers=len(urls)) as pool:
         results = list(pool.map(_get, urls))
