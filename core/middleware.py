@@ -7,6 +7,13 @@ relinking anywhere changes that moment, so a request after an edit is answered f
 The key also holds the full address (the language is its first segment for pages, ``?lang=`` for
 the API), so one language's page is never served for another.
 
+Each stored answer is kept in two places: the configured cache (Redis, shared by every process and
+instance, or the in-process one) and, in front of it, a small in-process memory of the answers this
+process served last (``PageMemory``, bounded in bytes by ``AZAMAT_PAGE_MEMORY_BYTES``). Keys hold the
+content version, so the memory needs no invalidation: after an edit no request asks for the old keys,
+and they fall out as newer answers come in. A hit from the memory unpickles nothing and asks nothing of
+the network: it costs what WhiteNoise's static file costs.
+
 What is never cached: requests of a logged-in account (editors see drafts; their answers are private
 and not stored anywhere), anything but GET/HEAD, responses that set cookies, vary on cookies or are
 private/no-store (forms with a CSRF token, letters), streamed responses (the export), and non-content
@@ -15,6 +22,8 @@ paths. A conditional request gets 304 only for a page that exists and is public.
 
 import hashlib
 import re
+import threading
+from collections import OrderedDict
 from importlib import import_module
 from urllib.parse import parse_qsl, urlencode
 
@@ -22,6 +31,7 @@ from django.conf import settings
 from django.contrib.auth import SESSION_KEY
 from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseNotModified, JsonResponse
+from django.http.response import ResponseHeaders
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, parse_http_date_safe
 
@@ -64,15 +74,106 @@ def _address(request):
     return f"{request.path}?{urlencode(kept)}" if kept else request.path
 
 
-def _encoded(response, digest, variants, encoding):
-    """The response in ``encoding`` if a compressed copy exists; each encoding has its own ETag."""
-    if response.status_code != 200 or encoding not in variants:
+class Entry:
+    """A stored answer: its status, and per encoding (None: as rendered; "br", "gzip" where a compressed
+    copy exists) the headers it is sent with and its body. Built once, when the answer is stored."""
+
+    __slots__ = ("status", "variants", "headers304", "size")
+
+    def __init__(self, response, digest, compressed):
+        self.status = response.status_code
+        plain = dict(response.headers.items())
+        self.variants = {None: (plain, response.content)}
+        for encoding, body in compressed.items():
+            self.variants[encoding] = (
+                {**plain, "Content-Encoding": encoding, "Content-Length": str(len(body)), "ETag": f'"{digest}-{encoding}"'},
+                body,
+            )
+        self.headers304 = {name: plain[name] for name in NOT_MODIFIED_HEADERS if name in plain}
+        self.size = sum(len(body) for _headers, body in self.variants.values())
+
+    def response(self, encoding):
+        """A new response for ``encoding`` (the plain one when there is no such copy)."""
+        headers, body = self.variants.get(encoding) or self.variants[None]
+        response = HttpResponse(body, status=self.status)
+        response.headers = ResponseHeaders(headers)  # as sent the first time (decorated), checked then
         return response
-    response.content = variants[encoding]
-    response["Content-Encoding"] = encoding
-    response["Content-Length"] = str(len(response.content))
-    response["ETag"] = f'"{digest}-{encoding}"'
-    return response
+
+    def apply(self, response, encoding):
+        """The freshly rendered ``response`` itself in ``encoding`` (it keeps what the test client reads)."""
+        if encoding in self.variants and encoding is not None:
+            headers, body = self.variants[encoding]
+            response.content = body
+            for name in ("Content-Encoding", "Content-Length", "ETag"):
+                response[name] = headers[name]
+        return response
+
+    def not_modified(self, digest):
+        """A 304 carrying what the 200 would have said about caching (RFC 9110 § 15.4.5)."""
+        answer = HttpResponseNotModified()
+        for name, value in self.headers304.items():
+            answer[name] = value
+        answer["ETag"] = f'"{digest}"'
+        return answer
+
+
+class PageMemory:
+    """The answers this process served last, newest last, at most ``AZAMAT_PAGE_MEMORY_BYTES`` bytes of
+    bodies (0 turns it off: the test suite, whose tests change content without a new version, and clear
+    the cache to see it). Thread-safe (``runserver`` and threaded workers share it)."""
+
+    def __init__(self):
+        self.size = 0
+        self.entries = OrderedDict()
+        self.lock = threading.Lock()
+
+    @property
+    def limit(self):
+        return settings.AZAMAT_PAGE_MEMORY_BYTES
+
+    def get(self, key):
+        if not self.limit:
+            return None
+        with self.lock:
+            entry = self.entries.get(key)
+            if entry is not None:
+                self.entries.move_to_end(key)
+            return entry
+
+    def put(self, key, entry):
+        if entry.size > self.limit:
+            return
+        with self.lock:
+            if (old := self.entries.pop(key, None)) is not None:
+                self.size -= old.size
+            self.entries[key] = entry
+            self.size += entry.size
+            while self.size > self.limit:
+                _key, dropped = self.entries.popitem(last=False)
+                self.size -= dropped.size
+
+    def clear(self):
+        with self.lock:
+            self.entries.clear()
+            self.size = 0
+
+
+memory = PageMemory()
+
+
+def _stored(key):
+    """The stored answer under ``key``: from this process's memory, else from the cache (then remembered)."""
+    entry = memory.get(key)
+    if entry is None:
+        entry = cache.get(key)
+        if entry is not None:
+            memory.put(key, entry)
+    return entry
+
+
+def _store(key, entry):
+    cache.set(key, entry, CACHE_SECONDS)
+    memory.put(key, entry)
 
 
 def _has_version(request, digest, stamp):
@@ -92,20 +193,13 @@ def _has_version(request, digest, stamp):
     return False
 
 
-def _not_modified(response, digest):
-    """A 304 carrying what the 200 would have said about caching (RFC 9110 § 15.4.5)."""
-    answer = HttpResponseNotModified()
-    for header in (
-        "Cache-Control",
-        "Vary",
-        "Last-Modified",
-        "Access-Control-Allow-Origin",
-        "Access-Control-Expose-Headers",
-    ):
-        if header in response:
-            answer[header] = response[header]
-    answer["ETag"] = f'"{digest}"'
-    return answer
+NOT_MODIFIED_HEADERS = (
+    "Cache-Control",
+    "Vary",
+    "Last-Modified",
+    "Access-Control-Allow-Origin",
+    "Access-Control-Expose-Headers",
+)
 
 
 def _editor(request):
@@ -147,14 +241,10 @@ class ContentCacheMiddleware:
         digest = hashlib.sha256(f"{version}|{_address(request)}".encode()).hexdigest()[:32]
         stamp = int(changed.timestamp()) if changed else None
         key = f"page:{digest}"
-        stored = cache.get(key)
-        if stored is not None:
-            status, headers, content, variants = stored
-            response = HttpResponse(content, status=status)
-            response.headers = headers  # as sent the first time (decorated), checked then, not again
+        if (entry := _stored(key)) is not None:
             if _has_version(request, digest, stamp):
-                return _not_modified(response, digest)
-            return _encoded(response, digest, variants, preferred_encoding(request))
+                return entry.not_modified(digest)
+            return entry.response(preferred_encoding(request))
         response = self.get_response(request)
         if response.status_code == 200:
             response["ETag"] = f'"{digest}"'
@@ -163,11 +253,11 @@ class ContentCacheMiddleware:
         self._decorate(request, response)
         if not _storable(response):
             return response
-        variants = compressed(response)
-        cache.set(key, (response.status_code, response.headers, response.content, variants), CACHE_SECONDS)
+        entry = Entry(response, digest, compressed(response))
+        _store(key, entry)
         if _has_version(request, digest, stamp):
-            return _not_modified(response, digest)
-        return _encoded(response, digest, variants, preferred_encoding(request))
+            return entry.not_modified(digest)
+        return entry.apply(response, preferred_encoding(request))
 
     @staticmethod
     def _private(response):

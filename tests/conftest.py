@@ -91,6 +91,7 @@ def no_shared_cache(settings):
     """No page cache by default: many tests change content with QuerySet.update(), which a cache
     keyed on content changes cannot see. tests/core/test_cache.py tests the cache with a real one."""
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    settings.AZAMAT_PAGE_MEMORY_BYTES = 0  # nor a process's memory of answers (tests/core/test_cache.py has it)
     settings.AZAMAT_EXPORT_DIR = ""  # the same for the export written to disk once per version
 
 

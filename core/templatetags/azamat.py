@@ -1,5 +1,6 @@
 """Template tags for translated content and Markdown."""
 
+import dataclasses
 from datetime import datetime
 
 from django import template
@@ -7,6 +8,7 @@ from django.template.defaultfilters import linebreaksbr
 from django.utils.formats import date_format
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
 from django.utils.timezone import localtime
 from django.utils.translation import get_language, gettext
 
@@ -18,7 +20,7 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def tr(context, obj, field, markdown=False, inline=False, official=False, lines=False, marked=False):
+def tr(context, obj, field, markdown=False, inline=False, official=False, lines=False, marked=False, words=0):
     """Render a translated field; text shown in another language carries a notice and its ``lang``.
 
     ``official=True`` prefers Russian, then Kazakh, for official legal texts that
@@ -26,10 +28,13 @@ def tr(context, obj, field, markdown=False, inline=False, official=False, lines=
     Markdown on a page (a request is there) in the page's language passes through the apps' ``markup``
     (``core.registry``) unless it is official: the glossary marks known terms there, at render time, leaving
     the stored text alone. ``marked=True`` does the same for a plain-text field (an article's summary, a
-    guide's lead).
+    guide's lead). ``words=N`` shortens plain text to its first N words (a list of related articles shows
+    the start of each summary; the article's page has it whole).
     """
     order = ("ru", "kk") if official else None
     text = translated(obj, field, order=order)
+    if words and not markdown:
+        text = dataclasses.replace(text, value=Truncator(text.value).words(words, truncate="…"))
     if markdown:
         html = render_markdown(text.value)
         request = context.get("request")

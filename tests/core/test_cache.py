@@ -1,11 +1,16 @@
 """The page and API cache: hits skip the work, every edit is visible on the next request, and
 one language's answer is never served for another."""
 
+import gzip
+import pickle
+
+import brotli
 import pytest
 from django.contrib.auth.models import User
 from django.core.cache import cache
 
 from core.content import forget_version, last_updated
+from core.middleware import Entry, memory
 from guides.models import Guide, Step
 
 pytestmark = pytest.mark.django_db
@@ -18,10 +23,13 @@ def real_cache(settings):
     # page slow to render on a busy machine (a PDF) does not outlive it between the two requests. A save
     # in this process forgets it at once (core.content.touch), which these tests rely on.
     settings.AZAMAT_VERSION_TTL = 60
+    settings.AZAMAT_PAGE_MEMORY_BYTES = 32 * 1024 * 1024  # and each process's memory in front, as in production
     cache.clear()
+    memory.clear()
     forget_version()
     yield
     cache.clear()
+    memory.clear()
     forget_version()
 
 
@@ -161,3 +169,80 @@ def test_tracking_parameters_of_a_shared_link_use_the_same_cache_entry(client, d
     assert second.content == first.content
     search = client.get("/ru/search/?q=паспорт&utm_campaign=x").content.decode()
     assert "паспорт" in search and client.get("/ru/search/?q=эцп&utm_campaign=x").content.decode() != search
+
+
+def test_a_hit_comes_from_the_process_memory_without_asking_the_shared_cache(client, django_assert_num_queries):
+    first = client.get("/ru/guides/eds/")
+    cache.clear()  # what Redis held is gone: this process still has the page
+    with django_assert_num_queries(0):
+        again = client.get("/ru/guides/eds/")
+    assert again.content == first.content and again["ETag"] == first["ETag"]
+    step = Step.objects.filter(route__guide__slug="eds").first()
+    step.title_ru = "Шаг, изменённый только что"
+    step.save()  # a new content version: the remembered page is not asked for again
+    assert "Шаг, изменённый только что" in client.get("/ru/guides/eds/").content.decode()
+
+
+def test_a_page_only_in_the_shared_cache_is_served_and_then_remembered(client, django_assert_num_queries):
+    first = client.get("/kk/guides/eds/")
+    memory.clear()  # as in another worker or instance: the shared cache has it, this process not yet
+    with django_assert_num_queries(0):
+        again = client.get("/kk/guides/eds/")
+    assert again.content == first.content
+    assert any(key.startswith("page:") for key in memory.entries)
+
+
+def test_the_process_memory_keeps_the_newest_answers_within_its_bound(client, settings):
+    pages = ["/kk/guides/", "/ru/guides/", "/en/guides/", "/kk/constitution/", "/ru/constitution/"]
+    client.get(pages[0])
+    one = memory.size
+    settings.AZAMAT_PAGE_MEMORY_BYTES = int(one * 2.5)  # room for about two pages of this size
+    for page in pages[1:]:
+        client.get(page)
+    assert 0 < memory.size <= settings.AZAMAT_PAGE_MEMORY_BYTES
+    assert 1 <= len(memory.entries) < len(pages)
+    newest = client.get(pages[-1])  # still there: served from memory although the shared cache lost it
+    cache.clear()
+    assert client.get(pages[-1]).content == newest.content
+
+
+def test_every_encoding_is_served_whole_from_one_stored_answer(client):
+    plain = client.get("/en/guides/eds/").content
+    for _round in range(2):  # serving one encoding never changes what the next request gets
+        for encoding, unpack in (("br", brotli.decompress), ("gzip", gzip.decompress), ("identity", bytes)):
+            response = client.get("/en/guides/eds/", HTTP_ACCEPT_ENCODING=encoding)
+            assert unpack(response.content) == plain, encoding
+            assert int(response["Content-Length"]) == len(response.content)
+            assert response.get("Content-Encoding") == (None if encoding == "identity" else encoding)
+
+
+def test_a_stored_answer_travels_through_a_shared_cache_whole(client):
+    client.get("/ru/constitution/article/1/")
+    (key, entry), = ((k, v) for k, v in memory.entries.items())
+    copy = pickle.loads(pickle.dumps(entry))  # what Redis keeps and gives another process
+    assert isinstance(copy, Entry) and copy.size == entry.size
+    for encoding in (None, "br", "gzip"):
+        assert copy.response(encoding).content == entry.response(encoding).content
+        assert dict(copy.response(encoding).headers) == dict(entry.response(encoding).headers)
+
+
+PAGE_TYPES = [
+    "/kk/",
+    "/ru/constitution/",
+    "/ru/constitution/section/III/",
+    "/kk/constitution/article/53/",
+    "/kk/guides/eds/",
+    "/ru/guides/",
+    "/ru/search/?q=курултай",
+    "/ru/answers/id-document/",
+    "/en/glossary/",
+    *[f"/{lang}/essays/constitution-2026/" for lang in ("kk", "ru", "en")],  # the longest read
+]
+
+
+@pytest.mark.parametrize("path", PAGE_TYPES)
+def test_every_page_type_is_sent_in_under_20_kb(client, path):
+    """What a browser downloads (Brotli) stays small; the whole text of the Constitution aside."""
+    response = client.get(path, HTTP_ACCEPT_ENCODING="br, gzip")
+    assert response.status_code == 200 and response["Content-Encoding"] == "br"
+    assert len(response.content) < 20_000, len(response.content)

@@ -5,6 +5,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.utils import translation
 from django.utils.html import escape
 
 from core.content import forget_version
@@ -233,3 +234,25 @@ def test_admin_pages_for_essays_open(admin_client):
     html = admin_client.get(f"/admin/essays/essay/{essay.pk}/change/").content.decode()
     for name in ("title_kk", "key_takeaway_en", "sections-0-body_ru", "sources-0-url", "data_series-0-title_kk"):
         assert f'name="{name}"' in html, name
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_related_articles_show_the_start_of_their_summary_and_link_to_the_whole(client, lang):
+    """An essay tied to thirty articles lists them compactly: each summary's first words, the article's
+    page has it whole (the long essay stays under 20 KB compressed, bench/run.py)."""
+    from core.i18n import translated
+
+    essay = Essay.objects.get(slug="constitution-2026")
+    html = client.get(f"/{lang}/essays/{essay.slug}/").content.decode()
+    related = html[html.index('id="related-h"') :]
+    shortened = 0
+    with translation.override(lang):
+        for article in essay.related_articles.all():
+            summary = translated(article, "summary").value
+            words = summary.split()
+            assert escape(" ".join(words[:5])) in related, article.number
+            if len(words) > 14:
+                shortened += 1
+                assert escape(summary) not in related
+                assert escape(summary) in client.get(article.get_absolute_url()).content.decode()
+    assert shortened >= 3
