@@ -30,7 +30,7 @@ from urllib.parse import parse_qsl, urlencode
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
 from django.core.cache import cache
-from django.http import HttpResponse, HttpResponseNotModified, JsonResponse
+from django.http import FileResponse, HttpResponse, HttpResponseNotModified, JsonResponse
 from django.http.response import ResponseHeaders
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, parse_http_date_safe
@@ -59,6 +59,18 @@ def _storable(response):
     if "private" in control or "no-store" in control or "no-cache" in control:
         return False
     return "cookie" not in response.get("Vary", "").lower()
+
+
+def _file_backed(response):
+    """A public 200 streaming a file the app wrote for this content version (the export, core.export)."""
+    return (
+        response.status_code == 200
+        and isinstance(response, FileResponse)
+        and getattr(response, "file_to_stream", None) is not None
+        and isinstance(getattr(response.file_to_stream, "name", None), str)
+        and not response.cookies
+        and "private" not in response.get("Cache-Control", "")
+    )
 
 
 # Parameters that messengers, ads and newsletters add to shared links; no page reads them.
@@ -161,6 +173,29 @@ class PageMemory:
 memory = PageMemory()
 
 
+class FileEntry:
+    """A stored answer whose body is a file written once per content version (the export): its status and
+    headers as first sent, and the file's path. Kept in this process's memory only (the path is local)."""
+
+    __slots__ = ("status", "headers", "path", "size")
+
+    def __init__(self, response):
+        self.status = response.status_code
+        self.headers = dict(response.headers.items())
+        self.path = response.file_to_stream.name
+        self.size = 256  # the memory counts bodies: a file's is on disk
+
+    def response(self):
+        """A new response streaming the file, or None when the file is gone (a newer version replaced it)."""
+        try:
+            stream = open(self.path, "rb")  # noqa: SIM115 - closed by the response
+        except OSError:
+            return None
+        response = FileResponse(stream, status=self.status)
+        response.headers = ResponseHeaders(self.headers)
+        return response
+
+
 def _stored(key):
     """The stored answer under ``key``: from this process's memory, else from the cache (then remembered)."""
     entry = memory.get(key)
@@ -245,12 +280,17 @@ class ContentCacheMiddleware:
             if _has_version(request, digest, stamp):
                 return entry.not_modified(digest)
             return entry.response(preferred_encoding(request))
+        file_key = f"file:{digest}:{preferred_encoding(request)}"
+        if (entry := memory.get(file_key)) is not None and (response := entry.response()) is not None:
+            return response  # the export's file of this version, sent as before
         response = self.get_response(request)
         if response.status_code == 200:
             response["ETag"] = f'"{digest}"'
             if changed:
                 response["Last-Modified"] = http_date(stamp)
         self._decorate(request, response)
+        if _file_backed(response):
+            memory.put(file_key, FileEntry(response))
         if not _storable(response):
             return response
         entry = Entry(response, digest, compressed(response))

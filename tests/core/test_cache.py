@@ -246,3 +246,25 @@ def test_every_page_type_is_sent_in_under_20_kb(client, path):
     response = client.get(path, HTTP_ACCEPT_ENCODING="br, gzip")
     assert response.status_code == 200 and response["Content-Encoding"] == "br"
     assert len(response.content) < 20_000, len(response.content)
+
+
+def test_the_exports_file_is_sent_again_without_running_the_api(client, settings, tmp_path, django_assert_num_queries):
+    """The second request for the export of a version skips everything but the cache check: no query, the
+    same file, the same headers, in each encoding; a new version is a new file."""
+    settings.AZAMAT_EXPORT_DIR = str(tmp_path)
+    for encoding in ("br", "gzip", "identity"):
+        first = client.get("/api/v1/export", HTTP_ACCEPT_ENCODING=encoding)
+        body = b"".join(first.streaming_content)
+        with django_assert_num_queries(0):
+            again = client.get("/api/v1/export", HTTP_ACCEPT_ENCODING=encoding)
+            assert b"".join(again.streaming_content) == body
+        assert dict(again.headers) == dict(first.headers)
+        assert again.get("Content-Encoding") == (None if encoding == "identity" else encoding)
+    guide = Guide.objects.get(slug="eds")
+    guide.title_en = "A title after the export was sent"
+    guide.save()
+    newer = b"".join(client.get("/api/v1/export", HTTP_ACCEPT_ENCODING="identity").streaming_content)
+    assert b"A title after the export was sent" in newer
+    for path in tmp_path.glob("export-*"):
+        path.unlink()  # the files gone (a newer version elsewhere replaced them): the API writes it again
+    assert b"".join(client.get("/api/v1/export").streaming_content) == newer
