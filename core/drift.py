@@ -31,11 +31,16 @@ Which fields are translated comes from modeltranslation's registry, for the mode
 (``core.registry.content_models``), so this module names no app.
 """
 
+import hashlib
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from django.core.cache import cache
 
 from core import registry
+from core.content import last_updated
 
 LANGUAGES = ("kk", "ru", "en")
 
@@ -289,22 +294,39 @@ def drift_in(obj, fields=None):
     return found
 
 
+# The rules' own version: a change of this module's code makes a new cache key (the cache outlives deploys).
+RULES = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
+
+
+def _drifted(model, fields, version):
+    """``{pk: [(field, figures)]}`` of ``model``: read from the whole table once per content version (about
+    a second and a half for all the content), kept in the cache until content changes."""
+    key = f"drift:{RULES}:{model._meta.label_lower}:{version}"
+    if (drifted := cache.get(key)) is not None:
+        return drifted
+    columns = [f"{field}_{code}" for field in fields for code in LANGUAGES]
+    drifted = {}
+    for pk, *values in model._default_manager.order_by("pk").values_list("pk", *columns):
+        row = dict(zip(columns, values, strict=True))
+        for field in fields:
+            if differing := disagreement({code: row[f"{field}_{code}"] for code in LANGUAGES}):
+                drifted.setdefault(pk, []).append((field, differing))
+    cache.set(key, drifted, 24 * 3600)
+    return drifted
+
+
 def drift_in_content(models=None):
     """Every disagreement in the content (of ``models``, by default every content model). Reads the translated
-    columns alone, one query per model, and the objects that disagree (to name them) in one more query for a
-    model that has any."""
+    columns alone, one query per model — once per content version, then from the cache — and the objects that
+    disagree (to name them) in one more query for a model that has any."""
     found = []
+    changed = last_updated()
+    version = changed.isoformat() if changed else "-"
     for model in models if models is not None else registry.content_models():
         fields = compared_fields(model)
         if not fields:
             continue
-        columns = [f"{field}_{code}" for field in fields for code in LANGUAGES]
-        drifted = {}
-        for pk, *values in model._default_manager.order_by("pk").values_list("pk", *columns):
-            row = dict(zip(columns, values, strict=True))
-            for field in fields:
-                if differing := disagreement({code: row[f"{field}_{code}"] for code in LANGUAGES}):
-                    drifted.setdefault(pk, []).append((field, differing))
+        drifted = _drifted(model, fields, version)
         if drifted:
             # select_related(): the names shown beside a disagreement (an article's edition) need no query each
             objects = model._default_manager.select_related().in_bulk(list(drifted))

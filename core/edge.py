@@ -7,7 +7,7 @@ its links. So an address holding one is a 400 page, and they are removed from qu
 from the fields of submitted forms (what else the visitor typed is kept), the admin's included.
 """
 
-from urllib.parse import unquote, urlencode
+from urllib.parse import unquote, unquote_to_bytes, urlencode
 
 from django.http import QueryDict
 
@@ -28,6 +28,17 @@ def _cleaned(query):
     return cleaned
 
 
+def _clean_query(raw):
+    """Whether the query string ``raw`` (as WSGI gives it) holds no control character, read as Django reads
+    it (percent-decoded, UTF-8 with replacement) but in one pass, without building the QueryDict: a cached
+    page's request never needs it."""
+    try:
+        decoded = unquote_to_bytes(raw.replace("+", " ").encode("latin-1")).decode("utf-8", "replace")
+    except UnicodeEncodeError:
+        return False
+    return not control_characters(decoded)
+
+
 class ControlCharactersMiddleware:
     """Flag addresses with control characters; remove them from queries and forms (see the module)."""
 
@@ -37,7 +48,8 @@ class ControlCharactersMiddleware:
     def __call__(self, request):
         if control_characters(request.path) or control_characters(unquote(request.META.get("PATH_INFO", ""))):
             request.refused_address = True
-        if (query := _cleaned(request.GET)) is not None:
+        raw = request.META.get("QUERY_STRING", "")
+        if raw and not _clean_query(raw) and (query := _cleaned(request.GET)) is not None:
             request.GET = query
             request.META["QUERY_STRING"] = urlencode(list(query.lists()), doseq=True)
         if request.method == "POST" and request.content_type in FORMS and (form := _cleaned(request.POST)) is not None:

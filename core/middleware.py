@@ -82,6 +82,8 @@ def _address(request):
     query = request.META.get("QUERY_STRING", "")
     if not query:
         return request.path
+    if not any(mark in query for mark in TRACKING):  # the usual case, checked without parsing the query
+        return f"{request.path}?{query}"
     kept = [(name, value) for name, value in parse_qsl(query, keep_blank_values=True) if not name.startswith(TRACKING)]
     return f"{request.path}?{urlencode(kept)}" if kept else request.path
 

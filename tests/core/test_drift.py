@@ -150,11 +150,40 @@ def test_a_drifted_field_is_found_in_the_content_with_a_query_per_model(django_a
         summary_en="It takes 15 working days.",
     )
     models = [model for model in content_models() if drift.compared_fields(model)]
-    with django_assert_max_num_queries(len(models) + 1):  # and one to name the guide that disagrees
+    with django_assert_max_num_queries(len(models) + 2):  # the content version, and one to name the guide
         found = drift.drift_in_content()
     [item] = [item for item in found if item.obj == guide]
     assert item.field == "summary" and item.figures == {"kk": ["10"], "ru": ["10"], "en": ["15"]}
     assert item.summary() == "kk: 10; ru: 10; en: 15"
+
+
+@pytest.mark.django_db
+def test_the_scan_is_kept_until_content_changes(settings, django_assert_max_num_queries):
+    """The editors' dashboard asks on every admin home: the scan of all content runs once per content version."""
+    from django.core.cache import cache
+
+    from core.content import forget_version
+    from core.registry import content_models
+    from guides.models import Guide
+
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "drift"}}
+    settings.AZAMAT_VERSION_TTL = 60
+    cache.clear()
+    forget_version()
+    guide = Guide.objects.order_by("pk").first()
+    original = {code: getattr(guide, f"summary_{code}") for code in ("kk", "ru", "en")}
+    Guide.objects.filter(pk=guide.pk).update(summary_en="It takes 15 working days.", summary_ru="Срок — 10 дней.")
+    first = drift.drift_in_content()
+    assert any(item.obj == guide for item in first)
+    with django_assert_max_num_queries(1):  # only the guide that disagrees, to name it
+        again = drift.drift_in_content()
+    assert [(item.obj, item.field, item.figures) for item in again] == [(i.obj, i.field, i.figures) for i in first]
+    guide.refresh_from_db()
+    guide.summary_en, guide.summary_ru = original["en"], original["ru"]
+    guide.save()  # a new content version: scanned afresh
+    assert not any(item.obj == guide for item in drift.drift_in_content())
+    assert len([m for m in content_models() if drift.compared_fields(m)]) > 1
+    cache.clear()
 
 
 @pytest.mark.django_db

@@ -47,3 +47,26 @@ def test_a_nul_in_the_admin_login_is_a_refusal_not_a_500():
 
 def test_a_control_character_in_a_query_is_removed_before_the_cache_key(client):
     assert client.get("/kk/search/?q=%00%1bпаспорт").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("query", "clean"),
+    [
+        ("q=%D0%BF%D0%B0%D1%81%D0%BF%D0%BE%D1%80%D1%82", True),
+        ("q=a+b&lang=ru", True),
+        ("q=%00", False),
+        ("q=%C2%85", False),  # U+0085, a C1 control, percent-encoded as UTF-8
+        ("q=%EF%BF%BE", False),  # U+FFFE, a non-character
+        ("q=\xef\xbf\xbe", False),  # the same bytes unencoded, as WSGI hands them over (Latin-1)
+        ("%01=x", False),
+    ],
+)
+def test_the_query_is_checked_as_django_will_read_it_without_parsing_it(query, clean):
+    from core.edge import _clean_query
+
+    assert _clean_query(query) is clean
+
+
+def test_a_non_character_in_a_query_is_removed_too(client):
+    html = client.get("/ru/search/?q=%EF%BF%BE%D0%BF%D0%B0%D1%81%D0%BF%D0%BE%D1%80%D1%82").content.decode()
+    assert "\ufffe" not in html and 'value="паспорт"' in html
