@@ -458,7 +458,7 @@ def render(runs, shape):
             f" p99 {two['p99']:.1f} ms (both on this machine's {CORES} cores, with wrk).",
             f"from an editor's save until both instances serve the change: {', '.join(waits)} ms"
             + (f" (median {statistics.median(known) * 1000:.0f} ms" if known else "")
-            + (f"; the save itself, with its search re-indexing, {statistics.median(saves) * 1000:.0f} ms)" if saves else ""),
+            + (f"; the save itself, with its re-indexing, {statistics.median(saves) * 1000:.0f} ms)" if saves else ""),
         ]
         if len(known) < len(waits):
             broken.append("a save did not reach both instances within 30 s")

@@ -100,7 +100,12 @@ class Entry:
         self.variants = {None: (plain, response.content)}
         for encoding, body in compressed.items():
             self.variants[encoding] = (
-                {**plain, "Content-Encoding": encoding, "Content-Length": str(len(body)), "ETag": f'"{digest}-{encoding}"'},
+                {
+                    **plain,
+                    "Content-Encoding": encoding,
+                    "Content-Length": str(len(body)),
+                    "ETag": f'"{digest}-{encoding}"',
+                },
                 body,
             )
         self.headers304 = {name: plain[name] for name in NOT_MODIFIED_HEADERS if name in plain}
