@@ -84,8 +84,9 @@ pg-test: $(VENV)/.dev messages node_modules/.installed
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/azamat} $(LOCAL) $(VENV)/bin/pytest -n $(JOBS) -m "not browser and not transactional" $(PYTEST_ARGS)
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/azamat} AZAMAT_TEST_BUNDLED=0 $(LOCAL) $(VENV)/bin/pytest -m "transactional" $(PYTEST_ARGS)
 
-## Performance benchmark: gunicorn as in production, wrk at 32 connections, each page against the
-## same bytes as a static file, at ×1, ×10 and ×100 the bundled content; table in var/bench/results.txt.
+## Performance benchmark: every page type's cache hit against the same bytes as a static file (wrk, gunicorn
+## as in production), its cold render, queries and weight, at ×1 and ×100 the bundled content, on SQLite and
+## on PostgreSQL with Redis; two instances and a save's propagation. Table in var/bench/results.txt.
 bench: $(VENV)/.dev messages
 	@command -v wrk >/dev/null 2>&1 || { if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO=sudo; fi; \
 		$$SUDO apt-get install -y wrk || { $$SUDO apt-get update && $$SUDO apt-get install -y wrk; }; }
