@@ -283,13 +283,13 @@ class ContentCacheMiddleware:
         digest = hashlib.sha256(f"{version}|{_address(request)}".encode()).hexdigest()[:32]
         stamp = int(changed.timestamp()) if changed else None
         key = f"page:{digest}"
+        file_key = f"file:{digest}:{preferred_encoding(request)}"
+        if (entry := memory.get(file_key)) is not None and (response := entry.response()) is not None:
+            return response  # the export's file of this version, sent as before (never asked of Redis)
         if (entry := _stored(key)) is not None:
             if _has_version(request, digest, stamp):
                 return entry.not_modified(digest)
             return entry.response(preferred_encoding(request))
-        file_key = f"file:{digest}:{preferred_encoding(request)}"
-        if (entry := memory.get(file_key)) is not None and (response := entry.response()) is not None:
-            return response  # the export's file of this version, sent as before
         response = self.get_response(request)
         if response.status_code == 200:
             response["ETag"] = f'"{digest}"'
