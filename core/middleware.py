@@ -208,8 +208,9 @@ def _stored(key):
     entry = memory.get(key)
     if entry is None:
         entry = cache.get(key)
-        if entry is not None:
-            memory.put(key, entry)
+        if not isinstance(entry, Entry):  # nothing, or what an older release stored there: a miss
+            return None
+        memory.put(key, entry)
     return entry
 
 

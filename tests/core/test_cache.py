@@ -269,3 +269,14 @@ def test_the_exports_file_is_sent_again_without_running_the_api(client, settings
     for path in tmp_path.glob("export-*"):
         path.unlink()  # the files gone (a newer version elsewhere replaced them): the API writes it again
     assert b"".join(client.get("/api/v1/export").streaming_content) == newer
+
+
+def test_what_an_older_release_left_in_the_shared_cache_is_a_miss_not_an_error(client):
+    """After a deploy, Redis may still hold answers stored in an older shape under the same keys."""
+    first = client.get("/ru/guides/eds/")
+    (key,) = [key for key in memory.entries if key.startswith("page:")]
+    cache.set(key, (200, {}, b"old shape", {}))
+    memory.clear()
+    again = client.get("/ru/guides/eds/")
+    assert again.status_code == 200 and again.content == first.content
+    assert isinstance(cache.get(key), Entry)  # stored again in the current shape
