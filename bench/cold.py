@@ -17,6 +17,7 @@ import statistics
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urlencode
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
@@ -45,8 +46,6 @@ def outcome_address():
 
     questionnaire = questionnaire_detail("id-document")
     params, _outcome = max(paths(Tree.of(questionnaire)), key=lambda found: len(found[0]))
-    from urllib.parse import urlencode
-
     return f"/ru/answers/id-document/?{urlencode(params)}"
 
 
