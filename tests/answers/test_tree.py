@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.core.management import call_command
 from django.http import QueryDict
+from django.utils import translation
 
 from answers.loader import TreeError, load_file
 from answers.models import Option, Outcome, Question, Questionnaire
@@ -15,6 +16,14 @@ from core.loading import LoadReport
 pytestmark = pytest.mark.django_db
 
 TEXTS = {"kk": "Мәтін", "ru": "Текст", "en": "Text"}
+
+
+@pytest.fixture(autouse=True)
+def in_english():
+    """The checker's sentences are read here in English (they are translated for editors in kk and ru);
+    without this the tests passed only after another test had left English active."""
+    with translation.override("en"):
+        yield
 
 
 def texts(field):
