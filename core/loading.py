@@ -89,10 +89,14 @@ def sync(model, lookup, values, report, hash_field="bundle_hash", fill_empty=Fal
     return obj, status
 
 
+# PyYAML's safe loader in C (libyaml) where the wheel has it: the bundled content loads in a tenth of the time.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def read_yaml(path):
     """A bundled YAML file."""
     with open(path, encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        return yaml.load(handle, Loader=SAFE_LOADER)  # noqa: S506 - a safe loader
 
 
 def translated_fields(item, *names):
