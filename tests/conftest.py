@@ -1,5 +1,7 @@
 """Fixtures shared by the whole suite."""
 
+import contextlib
+import fcntl
 import functools
 import os
 from pathlib import Path
@@ -12,13 +14,46 @@ from django.test import Client, override_settings
 from tests.adminforms import PASSWORD
 
 
+@contextlib.contextmanager
+def exclusive(lock_path):
+    """Hold an exclusive lock on ``lock_path`` (a file) for the block: one process of the run at a time."""
+    with open(lock_path, "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def run_directory(tmp_path_factory, worker_id):
+    """A folder shared by every process of this test run (the pytest-xdist workers have one each below it)."""
+    base = tmp_path_factory.getbasetemp()
+    return base if worker_id == "master" else base.parent
+
+
 @pytest.fixture(scope="session", autouse=True)
-def collected_static(tmp_path_factory):
-    """Collect static files once, as production does, so pages use hashed names."""
-    root = tmp_path_factory.mktemp("static")
+def collected_static(tmp_path_factory, worker_id):
+    """Collect static files once per run, as production does, so pages use hashed names. Collecting
+    (hashing and compressing every file, the admin's included) takes about 40 s of processor time, so
+    the run's processes share one collection: the first collects, the others wait for it and reuse it
+    (the browser tests' server too, tests/browser/conftest.py)."""
+    shared = run_directory(tmp_path_factory, worker_id)
+    root = shared / "collected-static"
+    done = shared / "collected-static.done"
+    with exclusive(shared / "collected-static.lock"):
+        if not done.exists():
+            with override_settings(STATIC_ROOT=root):
+                call_command("collectstatic", interactive=False, verbosity=0)
+            done.touch()
     with override_settings(STATIC_ROOT=root):
-        call_command("collectstatic", interactive=False, verbosity=0)
         yield root
+
+
+def pytest_collection_modifyitems(items):
+    """The browser tests share one server and one chromium: pytest-xdist sends them to one worker."""
+    for item in items:
+        if item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.xdist_group("browser"))
 
 
 @pytest.fixture(scope="session")

@@ -5,8 +5,11 @@ them the tests are skipped with the reason; with ``AZAMAT_REQUIRE_BROWSER=1`` (s
 a missing tool is a failure instead.
 
 The server is gunicorn on a free port with its own SQLite database and var/ folder, set up as
-``make run`` does (migrate, load_content, collectstatic): the tests drive the site as a visitor
-would, and do not share the test database of the rest of the suite.
+``make run`` does (migrate, load_content; the static files are the run's one collection, see
+``collected_static`` in tests/conftest.py): the tests drive the site as a visitor would, and do not
+share the test database of the rest of the suite. All browser tests go to one pytest-xdist worker
+(the ``xdist_group`` "browser", ``--dist loadgroup`` in the Makefile), so one server and one
+chromium serve them all.
 """
 
 import os
@@ -63,10 +66,11 @@ def free_port():
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory):
+def site(tmp_path_factory, collected_static):
     """The base URL of a running portal with the bundled content and an editor account."""
     require("chromium")
     var = tmp_path_factory.mktemp("site-var")
+    (var / "static").symlink_to(collected_static, target_is_directory=True)
     env = {
         **os.environ,
         "AZAMAT_LOCAL": "1",
@@ -80,7 +84,6 @@ def site(tmp_path_factory):
         ["migrate", "--noinput", "--verbosity", "0"],
         ["compile_catalogs"],
         ["load_content"],
-        ["collectstatic", "--noinput", "--verbosity", "0"],
     ):
         subprocess.run([python, "manage.py", *command], cwd=ROOT, env=env, check=True, capture_output=True)
     create_editor = (
