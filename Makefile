@@ -7,7 +7,7 @@ PORT ?= 8000
 WORKERS ?= 2
 LOCAL := AZAMAT_LOCAL=1
 
-.PHONY: run test lint format pytest pg-test setup content messages superuser clean bench-search bench search-quality
+.PHONY: run test lint format pytest coverage pg-test setup content messages superuser clean bench-search bench search-quality
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -67,13 +67,20 @@ node_modules/.installed: package.json package-lock.json
 	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --loglevel=error && touch $@; \
 	else echo "npm not found: browser accessibility and HTML checks will be skipped"; fi
 
-## Two passes: the suite in parallel (pytest-xdist, one worker per core), each test rolled back on the
-## bundled content; then the few tests that commit for real (marked transactional: concurrent
+## Two passes: the suite in parallel (pytest-xdist, one worker per core; the browser tests all on one
+## worker, which runs the one server and chromium they share), each test rolled back on the bundled content; then the few tests that commit for real (marked transactional: concurrent
 ## readers, writers and exports), one at a time on a database of their own making.
 JOBS ?= auto
 pytest: $(VENV)/.dev messages node_modules/.installed
-	$(LOCAL) $(VENV)/bin/pytest -n $(JOBS) -m "not transactional" $(PYTEST_ARGS)
+	$(LOCAL) $(VENV)/bin/pytest -n $(JOBS) --dist loadgroup -m "not transactional" $(PYTEST_ARGS)
 	AZAMAT_TEST_BUNDLED=0 $(LOCAL) $(VENV)/bin/pytest -m transactional $(PYTEST_ARGS)
+
+## The suite's first pass under coverage.py (with the processes it starts), combined; report in var/coverage/.
+coverage: $(VENV)/.dev messages node_modules/.installed
+	rm -rf var/coverage && mkdir -p var/coverage
+	$(LOCAL) $(VENV)/bin/coverage run -m pytest -n $(JOBS) --dist loadgroup -m "not transactional" $(PYTEST_ARGS)
+	$(VENV)/bin/coverage combine --quiet
+	$(VENV)/bin/coverage report --sort=cover | tee var/coverage/report.txt | tail -n 3
 
 ## Lint, then the whole test suite on SQLite (no services needed).
 test: lint pytest
@@ -81,7 +88,7 @@ test: lint pytest
 ## The test suite against PostgreSQL (DATABASE_URL, default: local server, user postgres).
 ## (The browser tests drive their own SQLite server, so this pass leaves them to `make test`.)
 pg-test: $(VENV)/.dev messages node_modules/.installed
-	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/azamat} $(LOCAL) $(VENV)/bin/pytest -n $(JOBS) -m "not browser and not transactional" $(PYTEST_ARGS)
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/azamat} $(LOCAL) $(VENV)/bin/pytest -n $(JOBS) --dist loadgroup -m "not browser and not transactional" $(PYTEST_ARGS)
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/azamat} AZAMAT_TEST_BUNDLED=0 $(LOCAL) $(VENV)/bin/pytest -m "transactional" $(PYTEST_ARGS)
 
 ## Performance benchmark: every page type's cache hit against the same bytes as a static file (wrk, gunicorn
