@@ -75,11 +75,11 @@ pytest: $(VENV)/.dev messages node_modules/.installed
 	$(LOCAL) $(VENV)/bin/pytest -n $(JOBS) --dist loadgroup -m "not transactional" $(PYTEST_ARGS)
 	AZAMAT_TEST_BUNDLED=0 $(LOCAL) $(VENV)/bin/pytest -m transactional $(PYTEST_ARGS)
 
-## The suite's first pass under coverage.py (with the processes it starts), combined; report in var/coverage/.
+## The suite's first pass under coverage.py (pytest-cov: pytest-xdist's workers and the processes the tests
+## start are measured and combined); report in var/coverage/report.txt.
 coverage: $(VENV)/.dev messages node_modules/.installed
 	rm -rf var/coverage && mkdir -p var/coverage
-	$(LOCAL) $(VENV)/bin/coverage run -m pytest -n $(JOBS) --dist loadgroup -m "not transactional" $(PYTEST_ARGS)
-	$(VENV)/bin/coverage combine --quiet
+	$(LOCAL) $(VENV)/bin/pytest -n $(JOBS) --dist loadgroup -m "not transactional" --cov --cov-report= $(PYTEST_ARGS)
 	$(VENV)/bin/coverage report --sort=cover | tee var/coverage/report.txt | tail -n 3
 
 ## Lint, then the whole test suite on SQLite (no services needed).
