@@ -3,7 +3,8 @@
 Guides, essays and letters describe what they contain as a ``Doc`` (a title and a list of
 blocks); ``docx_bytes`` writes it with python-docx and ``pdf_bytes`` renders it to HTML and
 prints that with WeasyPrint and the print stylesheet. The PDF embeds DejaVu Sans (bundled in
-``static/fonts`` with its licence), which has every Kazakh letter.
+``core/fonts`` with its licence), which has every Kazakh letter. The fonts are read from disk, never
+served: pages use no web fonts, so they are kept out of the static files.
 """
 
 import io
@@ -18,7 +19,7 @@ from markdown_it import MarkdownIt
 
 from core.text import without_control_characters
 
-FONTS = Path(settings.BASE_DIR) / "static" / "fonts"
+FONTS = Path(__file__).resolve().parent / "fonts"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 PDF = "application/pdf"
 

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
+from whitenoise.compress import Compressor
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("AZAMAT_VAR_DIR", BASE_DIR / "var"))
@@ -271,6 +272,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 WHITENOISE_MAX_AGE = 3600
+# Source maps (the API docs' bundles carry 5 MB of them) are for a developer's tools, not for readers: not
+# compressed, which took most of collectstatic's time (Brotli at its highest quality).
+WHITENOISE_SKIP_COMPRESS_EXTENSIONS = (*Compressor.SKIP_COMPRESS_EXTENSIONS, "map")
 # /favicon.ico at the site's root; kept a week by browsers (its name cannot carry a hash).
 WHITENOISE_ROOT = BASE_DIR / "static" / "root"
 
