@@ -7,10 +7,13 @@ import json
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from constitution.models import Article
 from core.backup import ordered_models
-from core.content import content_models
+from core.content import content_models, last_updated
+from core.models import ContentState
 from guides.models import Guide, GuideChange, Step
 from search import index as search
 
@@ -61,6 +64,19 @@ def test_imported_content_works_and_new_objects_get_fresh_keys(tmp_path, client)
     route = Guide.objects.get(slug="lost-id-card").routes.first()
     step = Step.objects.create(route=route, order=99, title="new")  # the sequence was reset past the imported keys
     assert step.pk > max(Step.objects.exclude(pk=step.pk).values_list("pk", flat=True))
+
+
+def test_an_import_moves_the_content_version_once(tmp_path):
+    """Thousands of objects are saved, but the content version (what caches key on) moves once, at the end."""
+    path = export_text(tmp_path, "backup.json")
+    wipe()
+    before = last_updated()
+    with CaptureQueriesContext(connection) as queries:
+        call_command("import_content", str(path), stdout=io.StringIO())
+    table = ContentState._meta.db_table
+    writes = [q["sql"] for q in queries if table in q["sql"] and not q["sql"].lstrip().upper().startswith("SELECT")]
+    assert len(writes) == 1, writes
+    assert last_updated() > before
 
 
 def test_a_database_with_content_is_refused_unless_replace(tmp_path):
