@@ -15,7 +15,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from constitution.fulltext import whole_text
-from core.content import last_updated
+from core.content import last_updated, version_label
 from core.documents import DOCX, FONTS, PDF
 
 EPUB = "application/epub+zip"
@@ -24,9 +24,7 @@ CACHE_SECONDS = 7 * 24 * 3600
 
 
 def cache_key(edition, language, fmt):
-    changed = last_updated()
-    version = changed.isoformat() if changed else "-"
-    return f"booklet:{version}:{edition.year}:{language}:{fmt}"
+    return f"booklet:{version_label(last_updated())}:{edition.year}:{language}:{fmt}"
 
 
 def booklet(edition, language, fmt):

@@ -60,6 +60,12 @@ def last_updated():
     return value
 
 
+def version_label(changed):
+    """The content version ``changed`` (from ``last_updated``) as text, for cache keys and file names: "-"
+    before the first change."""
+    return changed.isoformat() if changed else "-"
+
+
 def forget_version():
     """Make this process read the version afresh on its next request."""
     _memo.read_at = -math.inf

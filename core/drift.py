@@ -40,7 +40,7 @@ from pathlib import Path
 from django.core.cache import cache
 
 from core import registry
-from core.content import last_updated
+from core.content import last_updated, version_label
 
 LANGUAGES = ("kk", "ru", "en")
 
@@ -321,7 +321,7 @@ def drift_in_content(models=None):
     disagree (to name them) in one more query for a model that has any."""
     found = []
     changed = last_updated()
-    version = changed.isoformat() if changed else "-"
+    version = version_label(changed)
     for model in models if models is not None else registry.content_models():
         fields = compared_fields(model)
         if not fields:

@@ -25,7 +25,7 @@ from pydantic import Field, create_model
 from core import registry
 from core.apitools import API_FORMAT_VERSION, Fields
 from core.compression import compress_file
-from core.content import last_updated
+from core.content import last_updated, version_label
 from core.db import snapshot
 
 logger = logging.getLogger("azamat.api")
@@ -110,7 +110,7 @@ def export_file():
         return None
     folder = Path(folder)
     changed = last_updated()
-    version = hashlib.sha256((changed.isoformat() if changed else "-").encode()).hexdigest()[:16]
+    version = hashlib.sha256(version_label(changed).encode()).hexdigest()[:16]
     path = folder / f"export-{version}.json"
     if path.exists():
         return path

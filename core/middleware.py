@@ -36,7 +36,7 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, parse_http_date_safe
 
 from core.compression import compressed, preferred_encoding
-from core.content import last_updated
+from core.content import last_updated, version_label
 from core.i18n import LANGUAGE_CODES
 
 LANGUAGE_PREFIX = re.compile("^/(" + "|".join(LANGUAGE_CODES) + ")/")
@@ -280,7 +280,7 @@ class ContentCacheMiddleware:
             return self._private(self.get_response(request))  # an editor may see drafts: never shared
         changed = last_updated()
         request.content_changed = changed  # the footer's "data last updated" needs no query of its own
-        version = changed.isoformat() if changed else "-"
+        version = version_label(changed)
         digest = hashlib.sha256(f"{version}|{_address(request)}".encode()).hexdigest()[:32]
         stamp = int(changed.timestamp()) if changed else None
         key = f"page:{digest}"

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control, never_cache
 
 from core import registry
-from core.content import last_updated
+from core.content import last_updated, version_label
 from core.i18n import LANGUAGE_CODES
 from core.origin import at_origin, site_url
 from core.structured import website
@@ -212,7 +212,7 @@ def service_worker(request):
     config_json = json.dumps(config, sort_keys=True)
     template = get_template("sw.js")
     changed = last_updated()
-    source = f"{changed.isoformat() if changed else '-'}|{config_json}|{template.template.source}"
+    source = f"{version_label(changed)}|{config_json}|{template.template.source}"
     version = hashlib.sha256(source.encode()).hexdigest()[:16]
     body = template.render({"version": version, "config": config_json})
     response = HttpResponse(body, content_type="text/javascript; charset=utf-8")
