@@ -447,27 +447,23 @@ def wait_for_worker(tab):
     tab.wait_for_function("navigator.serviceWorker.controller !== null")
 
 
+def wait_until(tab, function, arg=None, timeout=60):
+    """Poll ``function`` (JavaScript, may return a promise) in the page until it gives a truthy value.
+    Playwright's ``wait_for_function`` does not await a promise, and a promise is truthy: a wait on the
+    Cache API written with it returned at once, and the test then raced the service worker."""
+    deadline = time.monotonic() + timeout
+    while not tab.evaluate(function, arg):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still not true after {timeout} s: {function} ({arg!r})")
+        time.sleep(0.2)
+
+
 KEPT_IN_THE_CURRENT_CACHE = """async (paths) => {
     const names = (await caches.keys()).filter((name) => name.startsWith('azamat-pages-'));
     if (names.length !== 1) return false;  // a new version's worker is taking over
     const pages = await caches.open(names[0]);
     for (const path of paths) if (!(await pages.match(path))) return false;
     return true; }"""
-
-
-def wait_until_kept(tab, *paths):
-    """Wait until the worker's one page cache holds ``paths``. If the content version changed meanwhile (an
-    earlier test's edit reaching the server's other process within AZAMAT_VERSION_TTL), the new worker
-    takes over with a new cache and keeps the rest on the reader's next page, as a reader would see it."""
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
-    for _ in range(3):
-        try:
-            tab.wait_for_function(KEPT_IN_THE_CURRENT_CACHE, arg=list(paths), polling=200, timeout=20000)
-            return
-        except PlaywrightTimeout:
-            tab.goto(paths[0])
-    tab.wait_for_function(KEPT_IN_THE_CURRENT_CACHE, arg=list(paths), polling=200, timeout=20000)
 
 
 def test_pages_read_before_and_the_whole_constitution_are_there_offline(browser, site):
@@ -478,7 +474,7 @@ def test_pages_read_before_and_the_whole_constitution_are_there_offline(browser,
     tab.reload()  # now through the worker, which keeps the page and the whole Constitution in Russian
     tab.goto("/ru/forms/lost-id-card/")  # a letter: never kept
     tab.goto("/ru/guides/eds/?feedback=sent")  # an address with a query: never kept
-    wait_until_kept(tab, "/ru/guides/eds/", "/ru/constitution/full/")
+    wait_until(tab, KEPT_IN_THE_CURRENT_CACHE, ["/ru/guides/eds/", "/ru/constitution/full/"])
     kept = kept_paths(tab)
     assert {"/ru/guides/eds/", "/ru/constitution/full/", "/kk/offline/", "/ru/offline/", "/en/offline/"} <= set(kept), (
         tab.evaluate("caches.keys()"),
@@ -525,7 +521,7 @@ def test_a_change_of_content_installs_a_new_worker_that_keeps_the_pages_and_drop
     tab.goto("/kk/guides/passport/")
     wait_for_worker(tab)
     tab.reload()
-    tab.wait_for_function("caches.match('/kk/guides/passport/').then(r => r !== undefined)", polling=200)
+    wait_until(tab, KEPT_IN_THE_CURRENT_CACHE, ["/kk/guides/passport/", "/kk/constitution/full/"])
     before = tab.evaluate("caches.keys()")
     editor = browser.new_context(base_url=site).new_page()
     editor.goto("/admin/login/?next=/admin/")
@@ -540,11 +536,8 @@ def test_a_change_of_content_installs_a_new_worker_that_keeps_the_pages_and_drop
     editor.context.close()
     time.sleep(1.5)  # each server process remembers the version for a second
     tab.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
-    tab.wait_for_function(
-        "(old) => caches.keys().then(names => names.length === 2 && !names.some(n => old.includes(n)))",
-        arg=before,
-        polling=200,
-        timeout=60000,
+    wait_until(
+        tab, "(old) => caches.keys().then(names => names.length === 2 && !names.some(n => old.includes(n)))", before
     )
     kept = kept_paths(tab)
     assert {"/kk/guides/passport/", "/kk/constitution/full/", "/kk/offline/"} <= set(kept), kept
