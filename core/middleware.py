@@ -284,13 +284,14 @@ class ContentCacheMiddleware:
         digest = hashlib.sha256(f"{version}|{_address(request)}".encode()).hexdigest()[:32]
         stamp = int(changed.timestamp()) if changed else None
         key = f"page:{digest}"
-        file_key = f"file:{digest}:{preferred_encoding(request)}"
+        encoding = preferred_encoding(request)
+        file_key = f"file:{digest}:{encoding}"
         if (entry := memory.get(file_key)) is not None and (response := entry.response()) is not None:
             return response  # the export's file of this version, sent as before (never asked of Redis)
         if (entry := _stored(key)) is not None:
             if _has_version(request, digest, stamp):
                 return entry.not_modified(digest)
-            return entry.response(preferred_encoding(request))
+            return entry.response(encoding)
         response = self.get_response(request)
         if response.status_code == 200:
             response["ETag"] = f'"{digest}"'
@@ -305,7 +306,7 @@ class ContentCacheMiddleware:
         _store(key, entry)
         if _has_version(request, digest, stamp):
             return entry.not_modified(digest)
-        return entry.apply(response, preferred_encoding(request))
+        return entry.apply(response, encoding)
 
     @staticmethod
     def _private(response):
