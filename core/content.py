@@ -126,18 +126,19 @@ def bulk_change():
     """Change much content at once (inside the caller's transaction): services catch up at the end,
     and only if the block succeeded and set ``changed``; their notes are collected in ``notes``."""
     bulk = BulkChange()
-    outermost = not getattr(_bulk, "depth", 0)
+    depth = getattr(_bulk, "depth", 0)
+    outermost = depth == 0
     if outermost:
         _bulk.touched = False
-    _bulk.depth = getattr(_bulk, "depth", 0) + 1
+    _bulk.depth = depth + 1
     bulk_started.send(sender=BulkChange)
     try:
         yield bulk
     except BaseException:
-        _bulk.depth -= 1
         bulk_finished.send(sender=BulkChange, changed=False, failed=True)
         raise
-    _bulk.depth -= 1
+    finally:
+        _bulk.depth = depth
     if outermost and _bulk.touched:
         touch()
     for _receiver, note in bulk_finished.send(sender=BulkChange, changed=bulk.changed, failed=False):
