@@ -68,18 +68,20 @@ node_modules/.installed: package.json package-lock.json
 	else echo "npm not found: browser accessibility and HTML checks will be skipped"; fi
 
 ## Two passes: the suite in parallel (pytest-xdist, one worker per core; the browser tests all on one
-## worker, which runs the one server and chromium they share), each test rolled back on the bundled content; then the few tests that commit for real (marked transactional: concurrent
-## readers, writers and exports), one at a time on a database of their own making.
+## worker, which runs the one server and chromium they share), each test rolled back on the bundled
+## content; then the few tests that commit for real (marked transactional: concurrent readers, writers
+## and exports), one at a time on a database of their own making.
 JOBS ?= auto
+PARALLEL = -n $(JOBS) --dist loadgroup
 pytest: $(VENV)/.dev messages node_modules/.installed
-	$(LOCAL) $(VENV)/bin/pytest -n $(JOBS) --dist loadgroup -m "not transactional" $(PYTEST_ARGS)
+	$(LOCAL) $(VENV)/bin/pytest $(PARALLEL) -m "not transactional" $(PYTEST_ARGS)
 	AZAMAT_TEST_BUNDLED=0 $(LOCAL) $(VENV)/bin/pytest -m transactional $(PYTEST_ARGS)
 
 ## The suite's first pass under coverage.py (pytest-cov: pytest-xdist's workers and the processes the tests
 ## start are measured and combined); report in var/coverage/report.txt.
 coverage: $(VENV)/.dev messages node_modules/.installed
 	rm -rf var/coverage && mkdir -p var/coverage
-	$(LOCAL) $(VENV)/bin/pytest -n $(JOBS) --dist loadgroup -m "not transactional" --cov --cov-report= $(PYTEST_ARGS)
+	$(LOCAL) $(VENV)/bin/pytest $(PARALLEL) -m "not transactional" --cov --cov-report= $(PYTEST_ARGS)
 	$(VENV)/bin/coverage report --sort=cover | tee var/coverage/report.txt | tail -n 3
 
 ## Lint, then the whole test suite on SQLite (no services needed).
@@ -88,7 +90,7 @@ test: lint pytest
 ## The test suite against PostgreSQL (DATABASE_URL, default: local server, user postgres).
 ## (The browser tests drive their own SQLite server, so this pass leaves them to `make test`.)
 pg-test: $(VENV)/.dev messages node_modules/.installed
-	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/azamat} $(LOCAL) $(VENV)/bin/pytest -n $(JOBS) --dist loadgroup -m "not browser and not transactional" $(PYTEST_ARGS)
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/azamat} $(LOCAL) $(VENV)/bin/pytest $(PARALLEL) -m "not browser and not transactional" $(PYTEST_ARGS)
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/azamat} AZAMAT_TEST_BUNDLED=0 $(LOCAL) $(VENV)/bin/pytest -m "transactional" $(PYTEST_ARGS)
 
 ## Performance benchmark: every page type's cache hit against the same bytes as a static file (wrk, gunicorn
