@@ -22,8 +22,6 @@ paths. A conditional request gets 304 only for a page that exists and is public.
 
 import hashlib
 import re
-import threading
-from collections import OrderedDict
 from importlib import import_module
 from urllib.parse import parse_qsl, urlencode
 
@@ -38,6 +36,7 @@ from django.utils.http import http_date, parse_http_date_safe
 from core.compression import compressed, preferred_encoding
 from core.content import last_updated, version_label
 from core.i18n import LANGUAGE_CODES
+from core.memory import BoundedMemory
 
 LANGUAGE_PREFIX = re.compile("^/(" + "|".join(LANGUAGE_CODES) + ")/")
 API_PREFIX = "/api/"
@@ -136,45 +135,16 @@ class Entry:
         return answer
 
 
-class PageMemory:
+class PageMemory(BoundedMemory):
     """The answers this process served last, newest last, at most ``AZAMAT_PAGE_MEMORY_BYTES`` bytes of
     bodies (0 turns it off: the test suite, whose tests change content without a new version, and clear
-    the cache to see it). Thread-safe (``runserver`` and threaded workers share it)."""
+    the cache to see it)."""
 
     def __init__(self):
-        self.size = 0
-        self.entries = OrderedDict()
-        self.lock = threading.Lock()
-
-    @property
-    def limit(self):
-        return settings.AZAMAT_PAGE_MEMORY_BYTES
-
-    def get(self, key):
-        if not self.limit:
-            return None
-        with self.lock:
-            entry = self.entries.get(key)
-            if entry is not None:
-                self.entries.move_to_end(key)
-            return entry
+        super().__init__(lambda: settings.AZAMAT_PAGE_MEMORY_BYTES)
 
     def put(self, key, entry):
-        if entry.size > self.limit:
-            return
-        with self.lock:
-            if (old := self.entries.pop(key, None)) is not None:
-                self.size -= old.size
-            self.entries[key] = entry
-            self.size += entry.size
-            while self.size > self.limit:
-                _key, dropped = self.entries.popitem(last=False)
-                self.size -= dropped.size
-
-    def clear(self):
-        with self.lock:
-            self.entries.clear()
-            self.size = 0
+        super().put(key, entry, entry.size)
 
 
 memory = PageMemory()
