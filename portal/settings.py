@@ -234,6 +234,9 @@ AZAMAT_VERSION_TTL = float(os.environ.get("AZAMAT_VERSION_TTL", "1"))
 # Each process also keeps the cached answers it served last in its own memory, up to this many bytes
 # (core.middleware.PageMemory): a hit then costs what a static file costs, with no trip to Redis.
 AZAMAT_PAGE_MEMORY_BYTES = int(os.environ.get("AZAMAT_PAGE_MEMORY_BYTES", str(32 * 1024 * 1024)))
+# And the editor-written texts it rendered (Markdown, then the glossary's marking), by their source, up to
+# this many bytes (core.text): a page re-rendered after an edit elsewhere does not render them again.
+AZAMAT_TEXT_MEMORY_BYTES = int(os.environ.get("AZAMAT_TEXT_MEMORY_BYTES", str(16 * 1024 * 1024)))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
