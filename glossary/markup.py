@@ -19,6 +19,7 @@ regular expression compiled once per process for each set of terms, one parse of
 page cache keeps the result, so this is paid once per page and content version.
 """
 
+import itertools
 import re
 from functools import lru_cache
 from html import escape
@@ -27,6 +28,7 @@ from html.parser import HTMLParser
 from django.urls import reverse
 from django.utils.translation import override
 
+from core.text import text_memory, text_size
 from glossary.models import Term
 
 # Elements whose text is never marked; void elements (br, img) never hold text and need no entry.
@@ -115,6 +117,9 @@ def _matchers(request, language):
     return found[language]
 
 
+_versions = itertools.count()
+
+
 @lru_cache(maxsize=8)
 def _compiled(rows, language):
     terms = [
@@ -127,7 +132,7 @@ def _compiled(rows, language):
     regex, names = compile_terms(terms, language)
     with override(language):
         base = reverse("glossary:index")
-    return regex, names, base
+    return regex, names, base, next(_versions)  # the last: which set of terms, for the memory of marked texts
 
 
 class _Marker(HTMLParser):
@@ -188,11 +193,19 @@ def mark(html, request, language):
     the module docstring)."""
     if not html:
         return html
-    regex, names, base = _matchers(request, language)
+    regex, names, base, terms = _matchers(request, language)
     if regex is None:
         return html
     seen = request.__dict__.setdefault("glossary_marked", set())
-    marker = _Marker(regex, names, base, seen)
-    marker.feed(str(html))
-    marker.close()
-    return "".join(marker.out)
+    # Kept in the process's memory of rendered texts (``core.text``) by the set of terms, the text and the
+    # terms marked on the page before it: a page renders its fields in the same order, so a page rendered
+    # again after an edit elsewhere marks nothing again.
+    key = ("glossary", terms, str(html), frozenset(seen))
+    if (found := text_memory.get(key)) is None:
+        marker = _Marker(regex, names, base, set(seen))
+        marker.feed(key[2])
+        marker.close()
+        found = ("".join(marker.out), frozenset(marker.seen - seen))
+        text_memory.put(key, found, text_size(key[2], found[0]))
+    seen.update(found[1])
+    return found[0]

@@ -9,6 +9,7 @@ from django.core.cache import cache
 
 from constitution.models import Article
 from core.content import forget_version
+from core.text import text_memory
 from glossary.markup import compile_terms, spelling_pattern
 from glossary.models import Term
 from guides.models import Guide
@@ -120,6 +121,27 @@ def test_a_changed_term_is_marked_on_the_next_page(client):
     Term.objects.filter(slug="public-service-centre").update(spellings_ru="")
     html = main(client.get("/ru/guides/lost-id-card/").content.decode())
     assert ">ЦОН</a></dfn>" not in html
+
+
+def test_a_page_rendered_again_marks_the_same_terms_from_the_memory(client, settings):
+    settings.AZAMAT_TEXT_MEMORY_BYTES = 16 * 1024 * 1024
+    text_memory.clear()
+    first = main(client.get("/ru/guides/lost-id-card/").content.decode())
+    assert any(key[0] == "glossary" for key in text_memory.entries if isinstance(key, tuple))
+    cache.clear()  # a miss again, as after an edit elsewhere: the marks come from the memory
+    second = main(client.get("/ru/guides/lost-id-card/").content.decode())
+    assert marks(second) == marks(first) and len({slug for _l, slug, _t, _w in marks(second)}) == len(marks(second))
+    assert second == first
+
+
+def test_a_changed_definition_shows_on_the_next_page_though_the_marks_are_remembered(client, settings):
+    settings.AZAMAT_TEXT_MEMORY_BYTES = 16 * 1024 * 1024
+    client.get("/ru/guides/lost-id-card/")  # the marks with the old definition are in the memory
+    Term.objects.filter(slug="public-service-centre").update(definition_ru="Новое определение ЦОН для проверки.")
+    cache.clear()
+    html = main(client.get("/ru/guides/lost-id-card/").content.decode())
+    found = {slug: title for _language, slug, title, _word in marks(html)}
+    assert "Новое определение ЦОН для проверки." in found["public-service-centre"]
 
 
 def test_the_cache_serves_the_marked_page(client, settings):
