@@ -62,6 +62,26 @@ def fold(text):
     return (text or "").translate(_TABLE)
 
 
+# Each folded letter's spellings in unfolded text: every character that folds to it.
+_UNFOLDED = {}
+for _code in range(0x3000):
+    _UNFOLDED.setdefault(_TABLE.get(_code, chr(_code)), []).append(chr(_code))
+
+
+def unfolded_pattern(folded):
+    """A regular expression that matches, in a text as written, what ``folded`` matches in the folded
+    text (``fold`` maps one character to one, so each letter becomes the class of those that fold to it):
+    a long text is then searched as it is, in C, without folding it first."""
+    pattern = []
+    for char in folded:
+        spellings = _UNFOLDED.get(char, [char] if ord(char) >= 0x3000 else [])
+        if spellings == [char]:
+            pattern.append(re.escape(char))
+        else:
+            pattern.append("[" + "".join(re.escape(spelling) for spelling in spellings) + "]")
+    return "".join(pattern)
+
+
 @cache
 def stop_words(language):
     path = Path(__file__).resolve().parent / "data" / "stopwords.yaml"

@@ -219,7 +219,8 @@ def rank(vocab, expansions, kind=None, boosts=None):
     best = {}  # document → {word number: score}
     headline = {}  # document → word numbers matched in its title, keywords or summary
     documents = vocab.documents
-    for document_id, term_id, title, keywords, summary, body in rows:
+    numbers = {term_id: {number for number, _weight in pairs} for term_id, pairs in weights.items()}
+    for document_id, term_id, title, keywords, summary, body in rows:  # the hot loop: thousands of rows
         stats = documents.get(document_id)
         if stats is None or (kind and stats[5] != kind):
             continue
@@ -233,7 +234,10 @@ def rank(vocab, expansions, kind=None, boosts=None):
             if value > words.get(number, 0.0):
                 words[number] = value
         if title or keywords or summary:
-            headline.setdefault(document_id, set()).update(number for number, _weight in weights[term_id])
+            if (matched := headline.get(document_id)) is None:
+                headline[document_id] = set(numbers[term_id])
+            else:
+                matched |= numbers[term_id]
     ranked = []
     for document_id, words in best.items():
         coverage = sum(word_idf[number] for number in words) / query_mass

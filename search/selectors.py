@@ -2,11 +2,12 @@
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from search.analysis import fold, stem
+from search.analysis import fold, stem, unfolded_pattern
 from search.index import catch_up, providers
 from search.models import Document
 from search.ranking import BEST_COVERAGE, BEST_MARGIN, LIMIT, corrected_query, expand, rank
@@ -101,17 +102,23 @@ def search(query, language, kind=None, limit=LIMIT):
 def matches(text, stems, language):
     """``(start, end)`` of the words of ``text`` whose stem is one of ``stems``.
 
-    A regular expression over the folded text finds the words that begin like one of the stems (in
-    C, however long the text); only those are stemmed to confirm."""
+    A regular expression finds the words that begin like one of the stems, folded or not, in the text as
+    written (in C, however long the text: folding a document's whole text first took most of a search's
+    time); only those words are folded and stemmed to confirm."""
     prefixes = sorted({fold(stem[: max(3, len(stem) - 1)]) for stem in stems if stem}, key=len, reverse=True)
     if not prefixes:
         return []
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in prefixes) + r")\w*")
+    pattern = _prefixes_pattern(tuple(prefixes))
     found = []
-    for match in pattern.finditer(fold(text)):
-        if stem(match.group(0), language) in stems:
+    for match in pattern.finditer(text):
+        if stem(fold(match.group(0)), language) in stems:
             found.append((match.start(), match.end()))
     return found
+
+
+@lru_cache(maxsize=256)
+def _prefixes_pattern(prefixes):
+    return re.compile(r"(?<!\w)(?:" + "|".join(unfolded_pattern(p) for p in prefixes) + r")\w*")
 
 
 def is_best_answer(ranked):

@@ -45,6 +45,39 @@ def test_folding_keeps_length_and_maps_kazakh_letters_and_yo():
     assert analysis.fold("Мой") == "мой"  # й is a letter of its own
 
 
+def _matches_in_folded_text(text, stems, language):
+    """The words of ``text`` with one of ``stems``, found the plain way: in the whole text folded first."""
+    prefixes = sorted({analysis.fold(s[: max(3, len(s) - 1)]) for s in stems}, key=len, reverse=True)
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(prefix) for prefix in prefixes) + r")\w*")
+    folded = analysis.fold(text)
+    return [(m.start(), m.end()) for m in pattern.finditer(folded) if analysis.stem(m.group(0), language) in stems]
+
+
+def test_snippet_words_are_found_in_the_text_as_written_as_in_the_folded_text():
+    """``selectors.matches`` searches the text as written with letter classes (``unfolded_pattern``) instead
+    of folding it whole: it finds the same words at the same places, in every indexed document and in
+    words written in capitals, with Kazakh letters, ё or accents."""
+    crafted = [
+        ("ҚҰРЫЛТАЙ, Құрылтай және курултай; КУРУЛТАЙДЫҢ шешімі", "kk", {"курылтай"}),
+        ("Её ЁЛКА и елка, ёлочный базар", "ru", {"елк"}),
+        ("Café CAFÉ cafe, Cafés", "en", {"cafe"}),
+        ("Мәжіліс МӘЖІЛІСІ мажилис", "kk", {analysis.stem("мажилис", "kk")}),
+    ]
+    compared = 0
+    for text, language, stems in crafted:
+        found = selectors.matches(text, stems, language)
+        assert found == _matches_in_folded_text(text, stems, language)
+        assert len(found) >= 2, (text, found)
+        compared += len(found)
+    for document in Document.objects.order_by("pk")[:400]:
+        words = analysis.tokens(document.text, document.language)
+        stems = {words[0][0], words[len(words) // 2][0], words[-1][0]} if words else set()
+        found = selectors.matches(document.text, stems, document.language)
+        assert found == _matches_in_folded_text(document.text, stems, document.language), document.url
+        compared += len(found)
+    assert compared > 1000
+
+
 def test_query_words_are_folded_deduplicated_and_without_stop_words():
     assert [stem for _surface, stem in analysis.query_words("ЭЦҚ эцк  ЭЦК", "kk")] == ["эцк"]
     assert [stem for _surface, stem in analysis.query_words("как 5 бап", "ru")] == ["5", "бап"]
