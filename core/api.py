@@ -14,7 +14,7 @@ from ninja.renderers import JSONRenderer
 from core import registry
 from core.apitools import ERRORS
 from core.compression import preferred_encoding
-from core.export import export_file, export_schema, export_stream
+from core.export import export_schema, export_stream, export_to_send
 
 logger = logging.getLogger("azamat.api")
 
@@ -86,7 +86,7 @@ def server_error(request, exc):
 def export(request):
     """All published content as one JSON document (streamed). For a backup of everything, drafts
     included, use ``manage.py export_content``."""
-    path = export_file()
+    path, current = export_to_send()
     encoding = preferred_encoding(request)
     packed = path.with_name(path.name + {"br": ".br", "gzip": ".gz"}[encoding]) if path and encoding else None
     if packed is not None and packed.exists():
@@ -97,4 +97,5 @@ def export(request):
     else:
         response = StreamingHttpResponse(export_stream(), content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="azamat-export.json"'
+    response.previous_version = not current  # the page cache gives it no ETag of this version, keeps it nowhere
     return response

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
+from django.db import connections
 from ninja import Schema
 from pydantic import Field, create_model
 
@@ -97,7 +98,7 @@ def export_stream():
 
 
 def export_file():
-    """The export of the current content version as a file, written once per version.
+    """The export of the current content version as a file, written now if it is not there yet.
 
     Writing streams into a temporary file (bounded memory at any size); later requests for the
     same version are served from disk like a static file. Files of older versions are removed.
@@ -108,18 +109,87 @@ def export_file():
     folder = settings.AZAMAT_EXPORT_DIR
     if not folder:
         return None
-    folder = Path(folder)
-    changed = last_updated()
-    version = hashlib.sha256(version_label(changed).encode()).hexdigest()[:16]
-    path = folder / f"export-{version}.json"
+    path = _path(Path(folder))
+    return path if path.exists() else _write(path)
+
+
+def export_to_send():
+    """``(path, current)``: the file to send for a request of the export, and whether it is the current
+    version's.
+
+    With ``AZAMAT_EXPORT_REFRESH = "background"`` (the default) no request waits for a new version's
+    file while an older one is on disk: that one is sent (``current`` False: its own ``last_updated`` says
+    which version it is) and this process writes the new one in a thread of its own, so the next request
+    gets it. (At 100 times the bundled content the export is 180 MB, and writing it takes longer than
+    gunicorn lets a request run.) The first export ever, or with ``"request"``, is written by the request.
+    ``(None, True)`` when file caching is off.
+    """
+    folder = settings.AZAMAT_EXPORT_DIR
+    if not folder:
+        return None, True
+    path = _path(Path(folder))
     if path.exists():
-        return path
+        return path, True
+    if settings.AZAMAT_EXPORT_REFRESH == "background" and (previous := _newest(path.parent)) is not None:
+        _write_in_background(path)
+        return previous, False
+    return _write(path), True
+
+
+def _path(folder):
+    version = hashlib.sha256(version_label(last_updated()).encode()).hexdigest()[:16]
+    return folder / f"export-{version}.json"
+
+
+def _newest(folder):
+    """The newest export file written whole in ``folder`` (files are renamed into place when complete)."""
+    written = []
+    for found in folder.glob("export-*.json"):
+        try:
+            written.append((found.stat().st_mtime, found.name, found))
+        except FileNotFoundError:  # replaced by a newer version meanwhile
+            continue
+    return max(written)[2] if written else None
+
+
+_background = threading.Lock()  # one writing thread per process
+
+
+def _write_in_background(path):
+    """Write ``path`` in a thread, unless this process is writing already (another process that is writing
+    holds the folder's lock: the thread then finds the file there and stops)."""
+    if not _background.acquire(blocking=False):
+        return None
+
+    def run():
+        try:
+            _write(path, wait=False)
+        except Exception:
+            logger.exception("export not written: %s", path.name)
+        finally:
+            connections.close_all()  # this thread's own connections
+            _background.release()
+
+    thread = threading.Thread(target=run, name="azamat-export", daemon=True)
+    thread.start()
+    return thread
+
+
+def _write(path, wait=True):
+    """Write the export to ``path`` under the folder's lock, then remove older versions' files. With
+    ``wait=False`` it gives up at once when another process holds the lock (it is writing)."""
+    folder = path.parent
     folder.mkdir(parents=True, exist_ok=True)
     with open(folder / ".lock", "a") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return None
         try:
             if not path.exists():  # another worker may have written it while this one waited
-                temporary = folder / f".export-{version}-{os.getpid()}-{threading.get_ident()}.tmp"
+                for orphan in folder.glob(".export-*.tmp*"):  # left by a process that stopped while writing
+                    orphan.unlink(missing_ok=True)
+                temporary = folder / f".export-{path.stem[7:]}-{os.getpid()}-{threading.get_ident()}.tmp"
                 with open(temporary, "w", encoding="utf-8") as stream, snapshot():
                     for chunk in export_stream():
                         stream.write(chunk)

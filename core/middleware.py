@@ -263,6 +263,12 @@ class ContentCacheMiddleware:
                 return entry.not_modified(digest)
             return entry.response(encoding)
         response = self.get_response(request)
+        if getattr(response, "previous_version", False):
+            # An older version's export, sent while this version's is written (core.export): it gets no
+            # ETag of this version, and neither this cache nor a browser's keeps it.
+            self._decorate(request, response)
+            response["Cache-Control"] = "no-cache"
+            return response
         if response.status_code == 200:
             response["ETag"] = f'"{digest}"'
             if changed:

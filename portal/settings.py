@@ -267,6 +267,10 @@ STATIC_ROOT = VAR_DIR / "static"
 # The public export (/api/v1/export) is written here once per content version and then served
 # from disk; empty to stream it afresh on every request.
 AZAMAT_EXPORT_DIR = os.environ.get("AZAMAT_EXPORT_DIR", str(VAR_DIR / "export"))
+# After an edit, "background": requests get the previous version's file while a thread writes the new one
+# (no request waits for it; a large export takes longer to write than gunicorn lets a request run);
+# "request": the first request of a new version waits while it is written (the test suite).
+AZAMAT_EXPORT_REFRESH = os.environ.get("AZAMAT_EXPORT_REFRESH", "background")
 # import_content --replace saves the content it is about to replace here first.
 AZAMAT_BACKUP_DIR = os.environ.get("AZAMAT_BACKUP_DIR", str(VAR_DIR / "backups"))
 STATICFILES_DIRS = [BASE_DIR / "static"]

@@ -128,6 +128,9 @@ def no_shared_cache(settings):
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
     settings.AZAMAT_PAGE_MEMORY_BYTES = 0  # nor a process's memory of answers (tests/core/test_cache.py has it)
     settings.AZAMAT_EXPORT_DIR = ""  # the same for the export written to disk once per version
+    # A test that writes the export reads it at once; the thread that writes it in production could not see
+    # a test's data (it is not committed). tests/core/test_concurrency.py has the background writing.
+    settings.AZAMAT_EXPORT_REFRESH = "request"
 
 
 BUNDLED_TEXTS = Path(settings.BASE_DIR) / "constitution" / "data" / "official"

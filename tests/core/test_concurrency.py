@@ -6,6 +6,7 @@ while an import replaces the content."""
 import io
 import json
 import threading
+import time
 
 import pytest
 from django.core.management import call_command
@@ -136,3 +137,31 @@ def test_readers_and_an_editor_never_fail_while_an_import_replaces_the_content(t
     assert imported and not importer.is_alive()  # the import itself went through
     assert statuses and set(statuses) <= {200}
     assert Guide.objects.count() == 5
+
+
+def test_after_an_edit_the_export_is_written_in_a_thread_while_requests_get_the_previous_one(settings, tmp_path):
+    """No request waits for a new version's export when an older one is on disk (core.export): the older
+    one is sent, marked as not this version's, and a thread writes the new one; then it is sent."""
+    settings.AZAMAT_EXPORT_DIR = str(tmp_path)
+    settings.AZAMAT_EXPORT_REFRESH = "background"
+    guide = GuideFactory(title_en="Before the edit")
+    client = Client()
+    first = client.get("/api/v1/export", HTTP_ACCEPT_ENCODING="identity")
+    assert first.status_code == 200 and first.has_header("ETag")  # the first ever: written by the request
+    assert b"Before the edit" in b"".join(first.streaming_content)
+    guide.title_en = "After the edit"
+    guide.save()  # commits: the content version moves
+    during = client.get("/api/v1/export", HTTP_ACCEPT_ENCODING="identity")
+    body = b"".join(during.streaming_content)
+    assert during.status_code == 200 and b"Before the edit" in body  # at once, the previous version
+    assert not during.has_header("ETag") and during["Cache-Control"] == "no-cache"
+    written = None
+    for _ in range(300):  # the thread writes the new version's file
+        if written := next((p for p in tmp_path.glob("export-*.json") if b"After the edit" in p.read_bytes()), None):
+            break
+        time.sleep(0.1)
+    assert written is not None
+    after = client.get("/api/v1/export", HTTP_ACCEPT_ENCODING="identity")
+    assert after.has_header("ETag") and b"After the edit" in b"".join(after.streaming_content)
+    assert [p.name for p in tmp_path.glob("export-*.json")] == [written.name]  # the older version is gone
+    assert not list(tmp_path.glob(".export-*"))  # no temporary file left
