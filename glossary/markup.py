@@ -16,7 +16,9 @@ whole words, so «ХҚКО-ға» marks «ХҚКО»; other words ignore case an
 and Kazakh inflect: «нотариусу», «нотариустың», «апостилем»), never standing inside a longer word's
 beginning. Cost on a page with Markdown: one query (the terms' spellings in the page's language), a
 regular expression compiled once per process for each set of terms, one parse of each Markdown field. The
-page cache keeps the result, so this is paid once per page and content version.
+page cache keeps the result, so this is paid once per page and content version; and each process keeps
+the marked text of each field (``core.text.text_memory``), so a page rendered again after an edit
+elsewhere parses only the fields that changed.
 """
 
 import itertools
