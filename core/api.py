@@ -14,7 +14,7 @@ from ninja.renderers import JSONRenderer
 from core import registry
 from core.apitools import ERRORS
 from core.compression import preferred_encoding
-from core.export import export_schema, export_stream, export_to_send
+from core.export import export_file, export_schema, export_stream, export_to_send
 
 logger = logging.getLogger("azamat.api")
 
@@ -76,6 +76,16 @@ def server_error(request, exc):
     return _error(request, 500, "server_error", "Something went wrong on our side; it has been logged.")
 
 
+def _export_response(path, encoding):
+    """The export's file, or its compressed copy when the client takes that encoding."""
+    packed = path.with_name(path.name + {"br": ".br", "gzip": ".gz"}[encoding]) if encoding else None
+    if packed is not None and packed.exists():
+        response = FileResponse(open(packed, "rb"), content_type="application/json; charset=utf-8")  # noqa: SIM115
+        response["Content-Encoding"] = encoding
+        return response
+    return FileResponse(open(path, "rb"), content_type="application/json; charset=utf-8")  # noqa: SIM115
+
+
 @api.get(
     "/export",
     response={200: export_schema(), **ERRORS},
@@ -86,16 +96,16 @@ def server_error(request, exc):
 def export(request):
     """All published content as one JSON document (streamed). For a backup of everything, drafts
     included, use ``manage.py export_content``."""
-    path, current = export_to_send()
     encoding = preferred_encoding(request)
-    packed = path.with_name(path.name + {"br": ".br", "gzip": ".gz"}[encoding]) if path and encoding else None
-    if packed is not None and packed.exists():
-        response = FileResponse(open(packed, "rb"), content_type="application/json; charset=utf-8")  # noqa: SIM115
-        response["Content-Encoding"] = encoding
-    elif path is not None:
-        response = FileResponse(open(path, "rb"), content_type="application/json; charset=utf-8")  # noqa: SIM115
-    else:
+    path, current = export_to_send()
+    if path is None:
         response = StreamingHttpResponse(export_stream(), content_type="application/json; charset=utf-8")
+    else:
+        try:
+            response = _export_response(path, encoding)
+        except FileNotFoundError:  # an older version's file, removed meanwhile by the thread that wrote the new
+            path, current = export_file(), True
+            response = _export_response(path, encoding)
     response["Content-Disposition"] = 'inline; filename="azamat-export.json"'
     response.previous_version = not current  # the page cache gives it no ETag of this version, keeps it nowhere
     return response

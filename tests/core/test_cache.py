@@ -161,6 +161,32 @@ def test_the_export_is_written_once_per_content_version(client, settings, tmp_pa
     assert [f.read_bytes() for f in tmp_path.glob("export-*.json")] == [second]  # the old version is gone
 
 
+def test_an_older_export_removed_before_it_is_opened_gives_the_current_one(client, settings, tmp_path, monkeypatch):
+    """The thread writing a new version removes the older file when it is done; a request that had just
+    chosen the older file then sends the new one, not an error."""
+    from core import api, export
+
+    settings.AZAMAT_EXPORT_DIR = str(tmp_path)
+    settings.AZAMAT_EXPORT_REFRESH = "background"
+    started = []
+    monkeypatch.setattr(export, "_write_in_background", started.append)  # the thread's work is done below
+    b"".join(client.get("/api/v1/export").streaming_content)  # the first export: written by the request
+    guide = Guide.objects.get(slug="eds")
+    guide.title_en = "A title the older export does not have"
+    guide.save()
+
+    def chosen_then_removed():
+        path, current = export.export_to_send()
+        for old in tmp_path.glob("export-*"):
+            old.unlink()  # as the writing thread does when the new version is in place
+        return path, current
+
+    monkeypatch.setattr(api, "export_to_send", chosen_then_removed)
+    response = client.get("/api/v1/export", HTTP_ACCEPT_ENCODING="gzip")
+    assert response.status_code == 200 and response.has_header("ETag") and started
+    assert b"A title the older export does not have" in gzip.decompress(b"".join(response.streaming_content))
+
+
 def test_tracking_parameters_of_a_shared_link_use_the_same_cache_entry(client, django_assert_num_queries):
     first = client.get("/ru/guides/eds/?utm_source=telegram&utm_medium=social")
     with django_assert_num_queries(0):  # the page from the cache, the content version remembered
