@@ -168,9 +168,17 @@ class FileEntry:
             stream = open(self.path, "rb")  # noqa: SIM115 - closed by the response
         except OSError:
             return None
-        response = FileResponse(stream, status=self.status)
+        response = StoredFileResponse(stream, status=self.status)
         response.headers = ResponseHeaders(self.headers)
         return response
+
+
+class StoredFileResponse(FileResponse):
+    """A file sent again with the headers it was first sent with: FileResponse's ``set_headers`` (a documented
+    hook) would measure the file and guess its type on every request, only to have them replaced."""
+
+    def set_headers(self, filelike):
+        pass
 
 
 def _stored(key):
