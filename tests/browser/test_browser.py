@@ -157,6 +157,7 @@ def test_reading_a_section_and_an_article(page):
 def test_following_a_guides_steps(page):
     page.goto("/ru/guides/")
     page.locator("a[href='/ru/guides/eds/']").click()
+    page.wait_for_url("**/ru/guides/eds/")  # until it has loaded: count() does not wait (it once found none)
     assert page.locator("ol.steps li").count() >= 10
     page.locator("nav.contents a").nth(1).click()
     assert page.url.endswith("#route-2")
@@ -164,7 +165,7 @@ def test_following_a_guides_steps(page):
     faq.locator("summary").click()
     assert faq.evaluate("el => el.open")
     page.get_by_role("link", name=re.compile("Чек-лист")).click()
-    assert page.url.endswith("/ru/guides/eds/print/")
+    page.wait_for_url("**/ru/guides/eds/print/")
     assert page.locator("ul.checkboxes li, ol.checkboxes li").count() >= 10
 
 
