@@ -106,11 +106,8 @@ def export_file():
     folder, the others wait for it and then serve its file.
     None when file caching is off (``AZAMAT_EXPORT_DIR`` empty): then the export is streamed.
     """
-    folder = settings.AZAMAT_EXPORT_DIR
-    if not folder:
-        return None
-    path = _path(Path(folder))
-    return path if path.exists() else _write(path)
+    path = _current_path()
+    return path if path is None or path.exists() else _write(path)
 
 
 def export_to_send():
@@ -124,11 +121,8 @@ def export_to_send():
     gunicorn lets a request run.) The first export ever, or with ``"request"``, is written by the request.
     ``(None, True)`` when file caching is off.
     """
-    folder = settings.AZAMAT_EXPORT_DIR
-    if not folder:
-        return None, True
-    path = _path(Path(folder))
-    if path.exists():
+    path = _current_path()
+    if path is None or path.exists():
         return path, True
     if settings.AZAMAT_EXPORT_REFRESH == "background" and (previous := _newest(path.parent)) is not None:
         _write_in_background(path)
@@ -136,9 +130,13 @@ def export_to_send():
     return _write(path), True
 
 
-def _path(folder):
+def _current_path():
+    """Where the current content version's export is (or will be) written; None when file caching is off."""
+    folder = settings.AZAMAT_EXPORT_DIR
+    if not folder:
+        return None
     version = hashlib.sha256(version_label(last_updated()).encode()).hexdigest()[:16]
-    return folder / f"export-{version}.json"
+    return Path(folder) / f"export-{version}.json"
 
 
 def _newest(folder):
@@ -159,7 +157,7 @@ def _write_in_background(path):
     """Write ``path`` in a thread, unless this process is writing already (another process that is writing
     holds the folder's lock: the thread then finds the file there and stops)."""
     if not _background.acquire(blocking=False):
-        return None
+        return
 
     def run():
         try:
@@ -170,9 +168,7 @@ def _write_in_background(path):
             connections.close_all()  # this thread's own connections
             _background.release()
 
-    thread = threading.Thread(target=run, name="azamat-export", daemon=True)
-    thread.start()
-    return thread
+    threading.Thread(target=run, name="azamat-export", daemon=True).start()
 
 
 def _write(path, wait=True):

@@ -45,10 +45,6 @@ class BoundedMemory:
                 _key, (_value, dropped) = self.entries.popitem(last=False)
                 self.size -= dropped
 
-    def values(self):
-        with self.lock:
-            return [value for value, _size in self.entries.values()]
-
     def clear(self):
         with self.lock:
             self.entries.clear()
