@@ -77,8 +77,10 @@ def unfolded_pattern(folded):
         spellings = _UNFOLDED.get(char, [char] if ord(char) >= 0x3000 else [])
         if spellings == [char]:
             pattern.append(re.escape(char))
-        else:
+        elif spellings:
             pattern.append("[" + "".join(re.escape(spelling) for spelling in spellings) + "]")
+        else:
+            pattern.append("(?!)")  # a letter folding never gives (not folded text): it matches nothing there
     return "".join(pattern)
 
 
