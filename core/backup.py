@@ -11,6 +11,7 @@ import datetime
 import json
 import os
 
+from django.conf import settings
 from django.core import serializers
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.core.management.color import no_style
@@ -18,7 +19,7 @@ from django.core.serializers.base import DeserializationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import DatabaseError, DataError, IntegrityError, connection, transaction
 from django.db.models import UniqueConstraint
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from core.content import bulk_change
 from core.db import snapshot
@@ -66,9 +67,18 @@ def _serialised(model):
 
 def write_export(stream):
     """Write every content object to ``stream`` (text) as one JSON document, model by model, all read
-    at one moment (``core.db.snapshot``): a save made meanwhile is either wholly in it or not at all."""
-    with snapshot():
+    at one moment (``core.db.snapshot``): a save made meanwhile is either wholly in it or not at all.
+    In the default language, whatever the process has active (``_as_written``)."""
+    with snapshot(), _as_written():
         _write_export(stream)
+
+
+def _as_written():
+    """The language a backup is written and read in: the default one, as on the command line. The
+    untranslated column of a translated field (django-modeltranslation) reads and writes as the active
+    language, so a process with another language active (after a request in Russian, in a shell) would
+    write that language's text there, and a restore would put it back in the wrong place."""
+    return translation.override(settings.LANGUAGE_CODE)
 
 
 def _write_export(stream):
@@ -235,7 +245,8 @@ def import_document(data, replace=False):
     """
     models = read_document(data)
     try:
-        return _import(models, replace)
+        with _as_written():
+            return _import(models, replace)
     except ImportRefused:
         raise
     except (IntegrityError, DataError) as exc:

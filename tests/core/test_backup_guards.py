@@ -9,13 +9,13 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from guides.models import Faq, Guide
-from tests.core.test_backup import counts, export_text
+from tests.core.test_backup import bundled_export, counts
 
 pytestmark = pytest.mark.django_db
 
 
 def _document(tmp_path):
-    return json.loads(export_text(tmp_path, "backup.json").read_text(encoding="utf-8"))
+    return json.loads(bundled_export(tmp_path).read_text(encoding="utf-8"))
 
 
 def _write(tmp_path, document, name="changed.json"):
@@ -85,7 +85,7 @@ def test_a_primary_key_must_be_a_whole_number_from_one(tmp_path, key):
 
 
 def test_a_number_of_thousands_of_digits_is_a_clear_refusal(tmp_path):
-    text = export_text(tmp_path, "backup.json").read_text(encoding="utf-8")
+    text = bundled_export(tmp_path).read_text(encoding="utf-8")
     text = text.replace('"order": 1,', '"order": ' + "9" * 5000 + ",", 1)
     message, _listed = _refused(_write(tmp_path, text), "--replace")
     assert "not an export" in message and "digits" in message
@@ -96,7 +96,7 @@ def test_an_unwritable_backup_folder_is_a_clear_refusal_as_non_root(tmp_path, se
     folder = tmp_path / "locked"
     folder.mkdir(mode=0o500)
     settings.AZAMAT_BACKUP_DIR = str(folder / "backups")
-    message, _listed = _refused(export_text(tmp_path, "backup.json"), "--replace")
+    message, _listed = _refused(bundled_export(tmp_path), "--replace")
     assert "cannot save the current content" in message
 
 
@@ -104,7 +104,7 @@ def test_a_backup_folder_that_cannot_be_made_is_a_clear_refusal(tmp_path, settin
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
     settings.AZAMAT_BACKUP_DIR = str(blocker / "backups")  # a folder inside a file: refused even for root
-    message, _listed = _refused(export_text(tmp_path, "backup.json"), "--replace")
+    message, _listed = _refused(bundled_export(tmp_path), "--replace")
     assert "cannot save the current content to" in message and "a-file" in message
 
 

@@ -18,7 +18,7 @@ from core.content import content_models
 from guides.models import Faq, Guide, Route
 from letters.models import LetterTemplate
 from tests.adminforms import change_form, save
-from tests.core.test_backup import counts, export_text, wipe
+from tests.core.test_backup import bundled_export, counts, export_text, wipe
 from tests.letters.test_views import URL as LETTER_URL
 from tests.letters.test_views import filled
 from tests.readback import docx_text
@@ -84,7 +84,7 @@ def test_a_new_field_can_be_added_and_used_in_the_same_save_and_an_unused_one_de
 
 
 def test_an_import_refuses_a_letter_whose_text_uses_a_missing_field(tmp_path):
-    document = json.loads(export_text(tmp_path, "backup.json").read_text(encoding="utf-8"))
+    document = json.loads(bundled_export(tmp_path).read_text(encoding="utf-8"))
     fields = document["models"]["letters.letterfield"]
     document["models"]["letters.letterfield"] = [f for f in fields if f["fields"]["name"] != "phone"]
     broken = tmp_path / "broken.json"
@@ -160,7 +160,7 @@ def test_control_characters_an_editor_pastes_are_taken_out(editor):
 
 
 def test_an_import_refuses_control_characters(tmp_path):
-    document = json.loads(export_text(tmp_path, "backup.json").read_text(encoding="utf-8"))
+    document = json.loads(bundled_export(tmp_path).read_text(encoding="utf-8"))
     document["models"]["guides.guide"][0]["fields"]["title_ru"] = "Заголовок\x01"
     broken = tmp_path / "broken.json"
     broken.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
@@ -196,7 +196,7 @@ def _refused(path, *args):
 
 
 def _document(tmp_path):
-    return json.loads(export_text(tmp_path, "backup.json").read_text(encoding="utf-8"))
+    return json.loads(bundled_export(tmp_path).read_text(encoding="utf-8"))
 
 
 def test_replace_refuses_a_file_without_models_or_with_only_some(tmp_path):
@@ -219,7 +219,7 @@ def test_duplicate_primary_keys_and_unique_values_are_refused(tmp_path):
 
 def test_replace_saves_the_current_content_first_and_says_where(tmp_path, settings):
     settings.AZAMAT_BACKUP_DIR = str(tmp_path / "backups")
-    path = export_text(tmp_path, "backup.json")
+    path = bundled_export(tmp_path)
     out = io.StringIO()
     call_command("import_content", str(path), "--replace", stdout=out)
     saved = list((tmp_path / "backups").glob("content-before-replace-*.json"))
