@@ -43,6 +43,7 @@ API_PREFIX = "/api/"
 NOT_CONTENT = ("/api/v1/openapi.json", "/api/v1/docs")  # change with the code, not the data
 API_MAX_AGE = 60
 CACHE_SECONDS = 24 * 3600  # old versions simply expire; a new version never reads them
+FORMAT = 2  # of the stored answers (Entry): a release that changes it never reads an older one
 
 
 def _is_content(path):
@@ -87,6 +88,17 @@ def _address(request):
     return f"{request.path}?{urlencode(kept)}" if kept else request.path
 
 
+class StoredHeaders(ResponseHeaders):
+    """The headers of a stored answer, checked once, when it is stored. Each hit gets a copy, which is a
+    copy of a dict: ``ResponseHeaders`` built anew would encode and check every name and value again, a
+    sixth of what a hit costs."""
+
+    def copy(self):
+        copied = ResponseHeaders.__new__(ResponseHeaders)
+        copied._store = self._store.copy()
+        return copied
+
+
 class Entry:
     """A stored answer: its status, and per encoding (None: as rendered; "br", "gzip" where a compressed
     copy exists) the headers it is sent with and its body. Built once, when the answer is stored."""
@@ -96,15 +108,17 @@ class Entry:
     def __init__(self, response, digest, compressed):
         self.status = response.status_code
         plain = dict(response.headers.items())
-        self.variants = {None: (plain, response.content)}
+        self.variants = {None: (StoredHeaders(plain), response.content)}
         for encoding, body in compressed.items():
             self.variants[encoding] = (
-                {
-                    **plain,
-                    "Content-Encoding": encoding,
-                    "Content-Length": str(len(body)),
-                    "ETag": f'"{digest}-{encoding}"',
-                },
+                StoredHeaders(
+                    {
+                        **plain,
+                        "Content-Encoding": encoding,
+                        "Content-Length": str(len(body)),
+                        "ETag": f'"{digest}-{encoding}"',
+                    }
+                ),
                 body,
             )
         self.headers304 = {name: plain[name] for name in NOT_MODIFIED_HEADERS if name in plain}
@@ -113,8 +127,8 @@ class Entry:
     def response(self, encoding):
         """A new response for ``encoding`` (the plain one when there is no such copy)."""
         headers, body = self.variants.get(encoding) or self.variants[None]
-        response = HttpResponse(body, status=self.status)
-        response.headers = ResponseHeaders(headers)  # as sent the first time (decorated), checked then
+        response = HttpResponse(body, status=self.status, content_type=headers.get("Content-Type"))
+        response.headers = headers.copy()  # as sent the first time (decorated), checked then
         return response
 
     def apply(self, response, encoding):
@@ -158,7 +172,7 @@ class FileEntry:
 
     def __init__(self, response):
         self.status = response.status_code
-        self.headers = dict(response.headers.items())
+        self.headers = StoredHeaders(dict(response.headers.items()))
         self.path = response.file_to_stream.name
         self.size = 256  # the memory counts bodies: a file's is on disk
 
@@ -168,8 +182,8 @@ class FileEntry:
             stream = open(self.path, "rb")  # noqa: SIM115 - closed by the response
         except OSError:
             return None
-        response = StoredFileResponse(stream, status=self.status)
-        response.headers = ResponseHeaders(self.headers)
+        response = StoredFileResponse(stream, status=self.status, content_type=self.headers.get("Content-Type"))
+        response.headers = self.headers.copy()
         return response
 
 
@@ -261,7 +275,7 @@ class ContentCacheMiddleware:
         version = version_label(changed)
         digest = hashlib.sha256(f"{version}|{_address(request)}".encode()).hexdigest()[:32]
         stamp = int(changed.timestamp()) if changed else None
-        key = f"page:{digest}"
+        key = f"page:{FORMAT}:{digest}"
         encoding = preferred_encoding(request)
         file_key = f"file:{digest}:{encoding}"
         if (entry := memory.get(file_key)) is not None and (response := entry.response()) is not None:

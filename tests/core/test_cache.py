@@ -253,6 +253,23 @@ def test_a_stored_answer_travels_through_a_shared_cache_whole(client):
         assert dict(copy.response(encoding).headers) == dict(entry.response(encoding).headers)
 
 
+def test_each_hit_gets_headers_of_its_own(client, settings, tmp_path):
+    """A hit's headers are a copy of the stored ones: whatever changes them on the way out (a middleware, a
+    test) never reaches the next visitor, for a page or for the export's file."""
+    settings.AZAMAT_EXPORT_DIR = str(tmp_path)
+    for path in ("/ru/guides/eds/", "/api/v1/export"):
+        first = client.get(path, HTTP_ACCEPT_ENCODING="br")
+        sent = dict(first.headers)
+        for _round in range(2):
+            hit = client.get(path, HTTP_ACCEPT_ENCODING="br")
+            assert dict(hit.headers) == sent, path
+            hit["X-Changed-On-The-Way-Out"] = "1"
+            hit["Content-Type"] = "text/plain"
+            if hit.streaming:
+                hit.close()
+        assert "X-Changed-On-The-Way-Out" not in client.get(path, HTTP_ACCEPT_ENCODING="br"), path
+
+
 PAGE_TYPES = [
     "/kk/",
     "/ru/constitution/",
