@@ -80,18 +80,18 @@ def site(tmp_path_factory, collected_static):
         "DEBUG": "0",
     }
     python = sys.executable
-    for command in (
-        ["migrate", "--noinput", "--verbosity", "0"],
-        ["compile_catalogs"],
-        ["load_content"],
-    ):
-        subprocess.run([python, "manage.py", *command], cwd=ROOT, env=env, check=True, capture_output=True)
-    create_editor = (
-        "from django.contrib.auth.models import Group, User; "
+    # As `make run` sets up (migrate, catalogues, load_content), and an editor, in one process: each
+    # `manage.py` of its own would start Django again (about a second each).
+    set_up = (
+        "import os, django; django.setup(); from django.core.management import call_command; "
+        "from django.contrib.auth.models import Group, User; quiet = open(os.devnull, 'w'); "
+        "call_command('migrate', interactive=False, verbosity=0); call_command('compile_catalogs', stdout=quiet); "
+        "call_command('load_content', stdout=quiet); "
         f"u = User.objects.create_user({EDITOR[0]!r}, password={EDITOR[1]!r}, is_staff=True); "
         "u.groups.add(Group.objects.get(name='Editors'))"
     )
-    subprocess.run([python, "manage.py", "shell", "-c", create_editor], cwd=ROOT, env=env, check=True)
+    setup_env = {**env, "DJANGO_SETTINGS_MODULE": "portal.settings"}
+    subprocess.run([python, "-c", set_up], cwd=ROOT, env=setup_env, check=True, capture_output=True)
     port = free_port()
     gunicorn = Path(python).parent / "gunicorn"
     server = subprocess.Popen(
