@@ -172,7 +172,7 @@ class FileEntry:
 
     def __init__(self, response):
         self.status = response.status_code
-        self.headers = StoredHeaders(dict(response.headers.items()))
+        self.headers = StoredHeaders(response.headers)
         self.path = response.file_to_stream.name
         self.size = 256  # the memory counts bodies: a file's is on disk
 

@@ -258,21 +258,22 @@ def test_each_hit_gets_headers_of_its_own(client, settings, tmp_path):
     test) never reaches the next visitor, for a page or for the export's file."""
     settings.AZAMAT_EXPORT_DIR = str(tmp_path)
     for path in ("/ru/guides/eds/", "/api/v1/export"):
-        first = client.get(path, HTTP_ACCEPT_ENCODING="br")
-        sent = dict(first.headers)
-        if first.streaming:
-            b"".join(first.streaming_content)
+        sent = _headers(client.get(path, HTTP_ACCEPT_ENCODING="br"))
         for _round in range(2):
             hit = client.get(path, HTTP_ACCEPT_ENCODING="br")
-            assert dict(hit.headers) == sent, path
+            assert _headers(hit) == sent, path
             hit["X-Changed-On-The-Way-Out"] = "1"
             hit["Content-Type"] = "text/plain"
-            if hit.streaming:  # read to the end, which closes the file (its close() would end the test's connection)
-                b"".join(hit.streaming_content)
-        last = client.get(path, HTTP_ACCEPT_ENCODING="br")
+        last = _headers(client.get(path, HTTP_ACCEPT_ENCODING="br"))
         assert "X-Changed-On-The-Way-Out" not in last and last["Content-Type"] == sent["Content-Type"], path
-        if last.streaming:
-            b"".join(last.streaming_content)
+
+
+def _headers(response):
+    """The response's headers as sent; a streamed body (the export's file) is read to its end, which closes the
+    file (the response's own close() would also end the test's database connection)."""
+    if response.streaming:
+        b"".join(response.streaming_content)
+    return dict(response.headers)
 
 
 PAGE_TYPES = [
