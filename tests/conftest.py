@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.db import connection
 from django.test import Client, override_settings
 
 from tests.adminforms import PASSWORD
@@ -49,6 +50,55 @@ def collected_static(tmp_path_factory, worker_id):
         yield root
 
 
+@pytest.fixture(scope="session", autouse=True)
+def fast_password_hashing():
+    """Passwords made and checked in the test database use a fast hasher, as Django advises for test
+    suites: the production hasher (PBKDF2, a million rounds, portal/settings.py) takes 0.3 s a password by
+    design, and the suite makes about a hundred accounts. The browser tests' server keeps the production
+    setting: its editor logs in as a real one would."""
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def static_files_read_once():
+    """WhiteNoise reads the details of every static file (about 460 of them: stat, compressed variants,
+    headers) when its middleware is built: once per process in production, but once per test client
+    here, as each client builds the middleware again (a fifth of the suite's time). Each folder is read
+    once per process, for each configuration of WhiteNoise, and the clients share what was read."""
+    from whitenoise.base import WhiteNoise
+
+    read = {}
+    original = WhiteNoise.update_files_dictionary
+
+    def update_files_dictionary(self, root, prefix):
+        key = (
+            type(self),
+            root,
+            prefix,
+            self.max_age,
+            self.allow_all_origins,
+            self.charset,
+            self.index_file,
+            self.add_headers_function,
+            getattr(self, "static_prefix", None),
+            self.__dict__.get("immutable_file_test"),  # a test of its own (setting) is a new configuration
+            tuple(sorted(self.media_types.types_map.items())),
+        )
+        if key not in read:
+            files, self.files = self.files, {}
+            try:
+                original(self, root, prefix)
+                read[key] = self.files
+            finally:
+                self.files = files
+        self.files.update(read[key])
+
+    WhiteNoise.update_files_dictionary = update_files_dictionary
+    yield
+    WhiteNoise.update_files_dictionary = original
+
+
 def pytest_collection_modifyitems(items):
     """The browser tests share one server and one chromium: pytest-xdist sends them to one worker."""
     for item in items:
@@ -57,13 +107,56 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def django_db_setup(django_db_setup, django_db_blocker, tmp_path_factory, worker_id):
     """Load the bundled content once: every test sees the real portal data (rolled back per test). The
-    transactional pass (``-m transactional``, AZAMAT_TEST_BUNDLED=0) builds its own data instead."""
+    transactional pass (``-m transactional``, AZAMAT_TEST_BUNDLED=0) builds its own data instead.
+
+    On SQLite the run loads it once: the first process loads it into its test database and keeps a copy
+    of that database in a file (``bundled_database``); the other workers and the browser tests' server
+    start from the copy (loading takes about 13 s of processor time, copying a fraction of a second).
+    On PostgreSQL each worker loads it into its own database."""
     if os.environ.get("AZAMAT_TEST_BUNDLED", "1") == "0":
         return
     with django_db_blocker.unblock():
-        call_command("load_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
+        if connection.vendor != "sqlite":
+            call_command("load_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
+            return
+        shared = run_directory(tmp_path_factory, worker_id)
+        copy = shared / "bundled.sqlite3"
+        with exclusive(shared / "bundled.lock"):
+            if copy.exists():
+                _copy_database(source=copy, target=None)
+            else:
+                call_command("load_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
+                partial = copy.with_name(".bundled.sqlite3.partial")
+                _copy_database(source=None, target=partial)
+                partial.rename(copy)
+
+
+def _copy_database(source, target):
+    """Copy a whole SQLite database with SQLite's backup API: from the file ``source`` into this process's
+    test database, or from the test database into the file ``target``."""
+    import sqlite3
+
+    connection.ensure_connection()
+    test_database = connection.connection
+    if source is not None:
+        with contextlib.closing(sqlite3.connect(source)) as stored:
+            stored.backup(test_database)
+        with connection.cursor() as cursor:  # the copied pages into the database file, out of the WAL journal
+            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    else:
+        with contextlib.closing(sqlite3.connect(target)) as stored:
+            test_database.backup(stored)
+
+
+@pytest.fixture(scope="session")
+def bundled_database(django_db_setup, tmp_path_factory, worker_id):
+    """The file holding a database with the bundled content, as ``make setup`` leaves it (SQLite runs
+    with the bundled content only, else None)."""
+    if connection.vendor != "sqlite" or os.environ.get("AZAMAT_TEST_BUNDLED", "1") == "0":
+        return None
+    return run_directory(tmp_path_factory, worker_id) / "bundled.sqlite3"
 
 
 @functools.cache

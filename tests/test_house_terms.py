@@ -6,7 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
+
+from core.loading import read_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 FILES = sorted(
@@ -72,7 +73,7 @@ def suffix_problem(abbreviation, suffix):
 @pytest.mark.parametrize("path", FILES, ids=lambda path: path.name)
 def test_no_banned_term_in_the_kazakh_text(path):
     found = []
-    for where, text in kazakh_values(yaml.safe_load(path.read_text(encoding="utf-8"))):
+    for where, text in kazakh_values(read_yaml(path)):
         if "keywords" in where:
             continue
         for pattern, instead in BANNED:
@@ -84,7 +85,7 @@ def test_no_banned_term_in_the_kazakh_text(path):
 @pytest.mark.parametrize("path", FILES, ids=lambda path: path.name)
 def test_suffixes_after_abbreviations_follow_the_pronounced_last_syllable(path):
     found = []
-    for where, text in kazakh_values(yaml.safe_load(path.read_text(encoding="utf-8"))):
+    for where, text in kazakh_values(read_yaml(path)):
         for match in ABBREVIATION.finditer(text):
             if problem := suffix_problem(*match.groups()):
                 found.append(f"{'/'.join(where)}: {match.group(0)} — {match.group(1)} {problem}")

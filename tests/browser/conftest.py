@@ -66,11 +66,13 @@ def free_port():
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory, collected_static):
+def site(tmp_path_factory, collected_static, bundled_database):
     """The base URL of a running portal with the bundled content and an editor account."""
     require("chromium")
     var = tmp_path_factory.mktemp("site-var")
     (var / "static").symlink_to(collected_static, target_is_directory=True)
+    if bundled_database is not None:  # the run's copy of a database with the bundled content (tests/conftest.py)
+        shutil.copyfile(bundled_database, var / "portal.sqlite3")
     env = {
         **os.environ,
         "AZAMAT_LOCAL": "1",
@@ -80,13 +82,14 @@ def site(tmp_path_factory, collected_static):
         "DEBUG": "0",
     }
     python = sys.executable
-    # As `make run` sets up (migrate, catalogues, load_content), and an editor, in one process: each
-    # `manage.py` of its own would start Django again (about a second each).
+    # As `make run` sets up (migrate, catalogues, load_content, which the copy has had already), and an
+    # editor, in one process: each `manage.py` of its own would start Django again (about a second each).
+    load = "" if bundled_database is not None else "call_command('load_content', stdout=quiet); "
     set_up = (
         "import os, django; django.setup(); from django.core.management import call_command; "
         "from django.contrib.auth.models import Group, User; quiet = open(os.devnull, 'w'); "
         "call_command('migrate', interactive=False, verbosity=0); call_command('compile_catalogs', stdout=quiet); "
-        "call_command('load_content', stdout=quiet); "
+        f"{load}"
         f"u = User.objects.create_user({EDITOR[0]!r}, password={EDITOR[1]!r}, is_staff=True); "
         "u.groups.add(Group.objects.get(name='Editors'))"
     )

@@ -10,6 +10,7 @@ import pytest
 import yaml
 from django.conf import settings
 
+from core.loading import read_yaml
 from core.text import mixed_script_words
 
 BASE = Path(settings.BASE_DIR)
@@ -18,7 +19,7 @@ LANGUAGES = ["kk", "ru", "en"]
 
 @pytest.fixture(scope="module")
 def essay():
-    return yaml.safe_load((BASE / "essays" / "data" / "constitution-2026.yaml").read_text(encoding="utf-8"))
+    return read_yaml(BASE / "essays" / "data" / "constitution-2026.yaml")
 
 
 def section(essay, language, heading):
@@ -251,9 +252,7 @@ def test_the_kazakh_and_russian_texts_have_no_latin_look_alikes(essay):
 
 
 def test_the_section_iv_note_no_longer_says_the_chambers_powers_were_merged():
-    explanations = yaml.safe_load(
-        (BASE / "constitution" / "data" / "explanations-2026.yaml").read_text(encoding="utf-8")
-    )
+    explanations = read_yaml(BASE / "constitution" / "data" / "explanations-2026.yaml")
     changes = next(item for item in explanations["sections"] if item["number"] == "IV")["changes"]
     assert "объединены в полномочиях одного Курултая" not in changes["ru"]
     assert "combined in the powers of the one Kurultai" not in changes["en"]

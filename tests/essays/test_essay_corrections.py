@@ -13,8 +13,8 @@ import re
 from datetime import date
 
 import pytest
-import yaml
 
+from core.loading import read_yaml
 from essays.loader import DATA_DIR
 
 LANGUAGES = ("kk", "ru", "en")
@@ -22,7 +22,7 @@ REVISED = date(2026, 12, 4)
 
 
 def essay(slug):
-    return yaml.safe_load((DATA_DIR / f"{slug}.yaml").read_text(encoding="utf-8"))
+    return read_yaml(DATA_DIR / f"{slug}.yaml")
 
 
 def strings(node, language):

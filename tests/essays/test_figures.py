@@ -11,13 +11,13 @@ import re
 from decimal import Decimal, InvalidOperation
 
 import pytest
-import yaml
 
+from core.loading import read_yaml
 from essays.loader import FIGURES_EXTRA, essay_files
 from tests.conftest import require_shared, shared_data_dir
 
 ESSAYS = essay_files()
-EXTRA = yaml.safe_load(FIGURES_EXTRA.read_text(encoding="utf-8"))["figures"]
+EXTRA = read_yaml(FIGURES_EXTRA)["figures"]
 SPACES = "[ \u00a0\u202f]"
 # How each language writes a figure: en 140,272 and 87.15%; kk and ru 140 272 and 87,15%.
 FIGURE = {
@@ -84,7 +84,7 @@ def published():
 
 @pytest.mark.parametrize("path", ESSAYS, ids=lambda path: path.stem)
 def test_every_chart_value_is_a_published_figure(path, published):
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = read_yaml(path)
     known = published | derived_values(data, published)
     missing = [
         (series["title"]["en"], point["value"])
@@ -98,7 +98,7 @@ def test_every_chart_value_is_a_published_figure(path, published):
 @pytest.mark.parametrize("language", ["kk", "ru", "en"])
 @pytest.mark.parametrize("path", ESSAYS, ids=lambda path: path.stem)
 def test_every_figure_in_the_text_is_a_published_figure(path, language, published):
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = read_yaml(path)
     known = published | derived_values(data, published)
     missing = []
     for text in texts(data, language):
@@ -134,7 +134,7 @@ def test_every_extra_figure_says_what_it_counts_where_it_was_published_and_when_
 def test_every_extra_figure_is_used_by_the_essays_it_names(figure):
     wanted = Decimal(str(figure["value"])).normalize()
     for slug in figure["essays"]:
-        data = yaml.safe_load((FIGURES_EXTRA.parent / f"{slug}.yaml").read_text(encoding="utf-8"))
+        data = read_yaml(FIGURES_EXTRA.parent / f"{slug}.yaml")
         used = set()
         for language in ("kk", "ru", "en"):
             for text in texts(data, language):
@@ -145,7 +145,7 @@ def test_every_extra_figure_is_used_by_the_essays_it_names(figure):
 
 
 def test_the_extra_figures_file_is_not_loaded_as_an_essay():
-    assert FIGURES_EXTRA not in ESSAYS and all("slug" in yaml.safe_load(p.read_text(encoding="utf-8")) for p in ESSAYS)
+    assert FIGURES_EXTRA not in ESSAYS and all("slug" in read_yaml(p) for p in ESSAYS)
 
 
 def _essay_with_point(value, computed_from):

@@ -5,9 +5,9 @@ letters each guide leads to."""
 import re
 
 import pytest
-import yaml
 from django.conf import settings
 
+from core.loading import read_yaml
 from core.models import Status
 from guides.models import Category, Guide
 from letters.models import LetterTemplate
@@ -25,7 +25,7 @@ def published_counts():
 
 
 def test_the_nine_life_situations_are_bundled_in_their_order():
-    bundled = [item["slug"] for item in yaml.safe_load(BUNDLED_CATEGORIES.read_text())["categories"]]
+    bundled = [item["slug"] for item in read_yaml(BUNDLED_CATEGORIES)["categories"]]
     assert bundled == [
         "child",
         "documents",
@@ -41,7 +41,7 @@ def test_the_nine_life_situations_are_bundled_in_their_order():
 
 
 def test_every_guide_is_in_exactly_one_bundled_category():
-    bundled = {item["slug"] for item in yaml.safe_load(BUNDLED_CATEGORIES.read_text())["categories"]}
+    bundled = {item["slug"] for item in read_yaml(BUNDLED_CATEGORIES)["categories"]}
     for guide in Guide.objects.select_related("category"):
         assert guide.category.slug in bundled, guide.slug
 
