@@ -1,5 +1,7 @@
 """Every page type of the public site, with an address that shows it."""
 
+import pytest
+
 LANGUAGES = ("kk", "ru", "en")
 
 PAGE_TYPES = {
@@ -34,7 +36,8 @@ PAGE_TYPES = {
     "not-found": "/{lang}/no-such-page/",
 }
 
-# A page of each kind of layout, for the checks that need not run on every page type (the dark theme).
+# A page of each kind of layout, for the checks that need not run on every page type (the dark theme), and
+# for those `make test` runs on them only (the keyboard walk; `make test-all` walks every page type).
 REPRESENTATIVE = (
     "home",
     "constitution",
@@ -57,4 +60,17 @@ def addresses(languages=LANGUAGES, kinds=None):
         for name, path in PAGE_TYPES.items()
         if kinds is None or name in kinds
         for lang in languages
+    ]
+
+
+def every_language_marked(rows):
+    """``rows`` of ``addresses()`` as pytest parameters where each page type keeps one language in ``make
+    test`` (the first page type Kazakh, the next Russian, then English, and round again: every language and
+    every page type are checked there) and its other languages are marked ``exhaustive`` (``make test-all``
+    and CI check every page type in every language)."""
+    kinds = list(dict.fromkeys(kind for kind, _lang, _path in rows))
+    quick = {kind: LANGUAGES[index % len(LANGUAGES)] for index, kind in enumerate(kinds)}
+    return [
+        pytest.param(kind, lang, path, marks=() if quick[kind] == lang else pytest.mark.exhaustive)
+        for kind, lang, path in rows
     ]

@@ -12,7 +12,7 @@ import pytest
 
 from letters.iin import make
 from tests.browser.conftest import AXE, EDITOR, SCREENSHOTS, require
-from tests.browser.pages import PAGE_TYPES, REPRESENTATIVE, addresses
+from tests.browser.pages import PAGE_TYPES, REPRESENTATIVE, addresses, every_language_marked
 
 pytestmark = pytest.mark.browser
 
@@ -33,6 +33,15 @@ def axe_context(browser, site):
     context.close()
 
 
+@pytest.fixture(scope="module")
+def axe_tab(axe_context):
+    """One tab for all the axe checks, put back at desktop width and the light theme before each: a new
+    tab is a new renderer process, which starts and compiles axe again (about 0.9 s a page type)."""
+    tab = axe_context.new_page()
+    yield tab
+    tab.close()
+
+
 def run_axe(tab):
     """axe-core's violations on the page as it is now (axe is injected into the page unless it is there)."""
     if not tab.evaluate("typeof axe !== 'undefined'"):
@@ -45,12 +54,15 @@ def run_axe(tab):
     )
 
 
-@pytest.mark.parametrize(("kind", "lang", "path"), addresses())
-def test_no_accessibility_violations(axe_context, kind, lang, path):
+@pytest.mark.parametrize(("kind", "lang", "path"), every_language_marked(addresses()))
+def test_no_accessibility_violations(axe_tab, kind, lang, path):
     """axe-core on every page type in every language, at each width (the page laid out again at the next
     width, in the same tab), and on a page of each layout in the dark theme: the system asks for dark
-    (prefers-color-scheme), and the page is loaded again so that its script sees it."""
-    tab = axe_context.new_page()
+    (prefers-color-scheme), and the page is loaded again so that its script sees it. ``make test`` checks
+    each page type in one language (every language in turn), ``make test-all`` in all three."""
+    tab = axe_tab
+    tab.set_viewport_size(WIDTHS["desktop"])
+    tab.emulate_media(color_scheme="light")
     found = {}
 
     def check(label):
@@ -74,7 +86,7 @@ def test_no_accessibility_violations(axe_context, kind, lang, path):
             assert tab.evaluate("matchMedia('(prefers-color-scheme: dark)').matches")
             check("dark")
     finally:
-        tab.close()
+        tab.goto("about:blank")  # nothing of this page (its scripts, its timers) reaches the next check
     assert found == {}, json.dumps(found, ensure_ascii=False, indent=1)
 
 
@@ -95,8 +107,23 @@ RECORD_FOCUS = """() => { window.azamatFocus = [];
     }, true); }"""
 
 
-@pytest.mark.parametrize("kind", list(PAGE_TYPES))
-def test_every_interactive_element_is_reachable_by_keyboard_with_visible_focus(page, kind):
+@pytest.fixture(scope="module")
+def keyboard_tab(browser, site):
+    """One tab for the keyboard walks (a new tab per page type is a new renderer process, about half a
+    second each); each walk starts with a page load, which leaves nothing of the page before."""
+    context = browser.new_context(base_url=site, viewport=WIDTHS["desktop"])
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize(
+    "kind",
+    [kind if kind in REPRESENTATIVE else pytest.param(kind, marks=pytest.mark.exhaustive) for kind in PAGE_TYPES],
+)
+def test_every_interactive_element_is_reachable_by_keyboard_with_visible_focus(keyboard_tab, kind):
+    """Every element a visitor can reach is reached by the Tab key and shows it has the focus: in ``make
+    test`` on a page of each kind of layout (``REPRESENTATIVE``), in ``make test-all`` on every page type."""
+    page = keyboard_tab
     page.goto(PAGE_TYPES[kind].format(lang="kk"))
     # A group of radio buttons is one stop of the Tab key (arrows move inside it).
     expected = page.evaluate(
