@@ -7,7 +7,7 @@ PORT ?= 8000
 WORKERS ?= 2
 LOCAL := AZAMAT_LOCAL=1
 
-.PHONY: run test lint format pytest coverage pg-test setup content messages superuser clean bench-search bench search-quality
+.PHONY: run test test-all test-exhaustive lint format pytest coverage pg-test setup content messages superuser clean bench-search bench search-quality
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -71,21 +71,35 @@ node_modules/.installed: package.json package-lock.json
 ## worker, which runs the one server and chromium they share), each test rolled back on the bundled
 ## content; then the few tests that commit for real (marked transactional: concurrent readers, writers
 ## and exports), one at a time on a database of their own making.
+## `make test` leaves out the checks marked exhaustive: a check repeated over every language or variant
+## (axe on each page type in its other two languages, the admin and the editor's flow in Russian) or run
+## at scale (×3 content). `make test-all` runs them too, and so does CI (.ci/run: `make test`, then
+## `make test-exhaustive`).
 JOBS ?= auto
 PARALLEL = -n $(JOBS) --dist loadgroup
+ALL ?=
+CHOSEN = $(if $(ALL),,and not exhaustive)
 pytest: $(VENV)/.dev messages node_modules/.installed
-	$(LOCAL) $(VENV)/bin/pytest $(PARALLEL) -m "not transactional" $(PYTEST_ARGS)
-	AZAMAT_TEST_BUNDLED=0 $(LOCAL) $(VENV)/bin/pytest -m transactional $(PYTEST_ARGS)
+	$(LOCAL) $(VENV)/bin/pytest $(PARALLEL) -m "not transactional $(CHOSEN)" $(PYTEST_ARGS)
+	AZAMAT_TEST_BUNDLED=0 $(LOCAL) $(VENV)/bin/pytest -m "transactional $(CHOSEN)" $(PYTEST_ARGS)
+
+## Only the exhaustive checks (what `make test` leaves out).
+test-exhaustive: $(VENV)/.dev messages node_modules/.installed
+	$(LOCAL) $(VENV)/bin/pytest $(PARALLEL) -m "exhaustive and not transactional" $(PYTEST_ARGS)
 
 ## The suite's first pass under coverage.py (pytest-cov: pytest-xdist's workers and the processes the tests
-## start are measured and combined); report in var/coverage/report.txt.
+## start are measured and combined); report in var/coverage/report.txt. As `make test` chooses (ALL=1: all).
 coverage: $(VENV)/.dev messages node_modules/.installed
 	rm -rf var/coverage && mkdir -p var/coverage
-	$(LOCAL) $(VENV)/bin/pytest $(PARALLEL) -m "not transactional" --cov --cov-report= $(PYTEST_ARGS)
+	$(LOCAL) $(VENV)/bin/pytest $(PARALLEL) -m "not transactional $(CHOSEN)" --cov --cov-report= $(PYTEST_ARGS)
 	$(VENV)/bin/coverage report --sort=cover | tee var/coverage/report.txt | tail -n 3
 
-## Lint, then the whole test suite on SQLite (no services needed).
+## Lint, then the test suite on SQLite (no services needed), without the exhaustive checks.
 test: lint pytest
+
+## Everything `make test` runs, and the exhaustive checks.
+test-all:
+	$(MAKE) test ALL=1
 
 ## The test suite against PostgreSQL (DATABASE_URL, default: local server, user postgres).
 ## (The browser tests drive their own SQLite server, so this pass leaves them to `make test`.)

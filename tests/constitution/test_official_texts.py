@@ -151,6 +151,7 @@ def test_a_comparison_with_a_missing_text_says_so_instead_of_a_percentage(client
     assert "сақталды" not in html and "53-баптың (2026) ресми мәтіні жоқ" in html
 
 
+@pytest.mark.exhaustive  # a clone, migrated and loaded from scratch in processes of its own (about 12 s)
 def test_a_clone_with_nothing_beside_it_shows_the_official_texts(tmp_path, collected_static):
     """The way a new user meets it: the repository's files alone, migrate, load_content, then pages and search.
     The static files are the run's one collection from the same files (``collected_static``), not collected

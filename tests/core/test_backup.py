@@ -142,6 +142,7 @@ def test_unreadable_and_non_json_files_are_refused(tmp_path):
         call_command("import_content", str(bad))
 
 
+@pytest.mark.exhaustive  # a whole restore again, of the earlier format (make test restores the current one)
 def test_a_backup_of_the_previous_format_version_still_restores(tmp_path):
     """Version 1 files were written before change notes existed: they restore, with none."""
     document = json.loads(bundled_export(tmp_path).read_text(encoding="utf-8"))
@@ -159,6 +160,7 @@ def test_a_backup_of_the_previous_format_version_still_restores(tmp_path):
         call_command("import_content", str(old), "--replace", stdout=io.StringIO())
 
 
+@pytest.mark.exhaustive  # the round trip again, with each other language active
 def test_a_backup_is_the_same_whatever_language_the_process_has_active(tmp_path):
     """The untranslated column of a translated field (django-modeltranslation) reads as the active language:
     a backup written or restored where another language is active (a test after a Russian page, a shell)
