@@ -139,4 +139,4 @@ search-quality: $(VENV)/.dev messages
 	else echo "no PostgreSQL on 127.0.0.1:5432: SQLite only"; fi
 
 clean:
-	rm -rf $(VENV) var/static var/portal.sqlite3 locale/*/LC_MESSAGES/*.mo
+	rm -rf $(VENV) var/static var/portal.sqlite3 locale/*/LC_MESSAGES/*.mo var/test-cache

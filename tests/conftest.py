@@ -3,7 +3,11 @@
 import contextlib
 import fcntl
 import functools
+import hashlib
 import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -32,17 +36,63 @@ def run_directory(tmp_path_factory, worker_id):
     return base if worker_id == "master" else base.parent
 
 
+BUILT_KEPT = 2  # fingerprints whose static files and database var/test-cache keeps
+
+
+def fingerprint():
+    """What the collected static files and the database with the bundled content are made from: every
+    file of the project outside tests/ (git's list, tracked and untracked), this file, the AZAMAT_
+    settings of the environment (but AZAMAT_REQUIRE_ and AZAMAT_TEST_, which only tell the tests what to
+    require) and the Python version. None outside a git checkout."""
+    base = Path(settings.BASE_DIR)
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=base, capture_output=True
+    )
+    if listed.returncode != 0:
+        return None
+    digest = hashlib.sha256(sys.version.encode())
+    for name in sorted(set(filter(None, listed.stdout.split(b"\0")))):
+        path = base / os.fsdecode(name)
+        if (not name.startswith(b"tests/") or name == b"tests/conftest.py") and path.is_file():
+            digest.update(name + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+    for key, value in sorted(os.environ.items()):
+        if key.startswith("AZAMAT_") and not key.startswith(("AZAMAT_REQUIRE_", "AZAMAT_TEST_")):
+            digest.update(f"{key}={value}\0".encode())
+    return digest.hexdigest()[:16]
+
+
+@pytest.fixture(scope="session")
+def built_once(tmp_path_factory, worker_id):
+    """The folder where what takes long to build for the suite (collected static files, a database with the
+    bundled content) is built once and shared: var/test-cache/<fingerprint>/, kept between runs while the
+    project's files are the same (a second ``make test`` starts about 20 s sooner; the last two fingerprints
+    are kept), or this run's own folder outside a git checkout or with AZAMAT_TEST_CACHE=0."""
+    key = fingerprint() if os.environ.get("AZAMAT_TEST_CACHE", "1") != "0" else None
+    if key is None:
+        return run_directory(tmp_path_factory, worker_id)
+    cache = Path(settings.BASE_DIR) / "var" / "test-cache"
+    folder = cache / key
+    cache.mkdir(parents=True, exist_ok=True)
+    with exclusive(cache / "lock"):
+        folder.mkdir(exist_ok=True)
+        os.utime(folder)
+        older = sorted((p for p in cache.iterdir() if p.is_dir()), key=lambda p: p.stat().st_mtime, reverse=True)
+        for stale in older[BUILT_KEPT:]:
+            shutil.rmtree(stale, ignore_errors=True)
+    return folder
+
+
 @pytest.fixture(scope="session", autouse=True)
-def collected_static(tmp_path_factory, worker_id):
-    """Collect static files once per run, as production does, so pages use hashed names. Collecting
-    (hashing and compressing every file, the admin's included) takes about 40 s of processor time, so
-    the run's processes share one collection: the first collects, the others wait for it and reuse it
-    (the browser tests' server too, tests/browser/conftest.py)."""
-    shared = run_directory(tmp_path_factory, worker_id)
-    root = shared / "collected-static"
-    done = shared / "collected-static.done"
-    with exclusive(shared / "collected-static.lock"):
+def collected_static(built_once):
+    """Collect static files once, as production does, so pages use hashed names. Collecting (hashing and
+    compressing every file, the admin's included) takes about 40 s of processor time, so the run's
+    processes share one collection (the browser tests' server too, tests/browser/conftest.py), kept for the
+    next run while nothing changed (``built_once``): the first collects, the others wait for it."""
+    root = built_once / "collected-static"
+    done = built_once / "collected-static.done"
+    with exclusive(built_once / "collected-static.lock"):
         if not done.exists():
+            shutil.rmtree(root, ignore_errors=True)  # what a run stopped half-way left
             with override_settings(STATIC_ROOT=root):
                 call_command("collectstatic", interactive=False, verbosity=0)
             done.touch()
@@ -107,23 +157,23 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker, tmp_path_factory, worker_id):
+def django_db_setup(django_db_setup, django_db_blocker, built_once):
     """Load the bundled content once: every test sees the real portal data (rolled back per test). The
     transactional pass (``-m transactional``, AZAMAT_TEST_BUNDLED=0) builds its own data instead.
 
-    On SQLite the run loads it once: the first process loads it into its test database and keeps a copy
-    of that database in a file (``bundled_database``); the other workers and the browser tests' server
-    start from the copy (loading takes about 13 s of processor time, copying a fraction of a second).
-    On PostgreSQL each worker loads it into its own database."""
+    On SQLite it is loaded once: the first process loads it into its test database and keeps a copy of
+    that database in a file (``bundled_database``, in ``built_once``: kept for the next run while nothing
+    changed); the other workers and the browser tests' server start from the copy (loading takes about
+    13 s of processor time, copying a fraction of a second). On PostgreSQL each worker loads it into its
+    own database."""
     if os.environ.get("AZAMAT_TEST_BUNDLED", "1") == "0":
         return
     with django_db_blocker.unblock():
         if connection.vendor != "sqlite":
             call_command("load_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
             return
-        shared = run_directory(tmp_path_factory, worker_id)
-        copy = shared / "bundled.sqlite3"
-        with exclusive(shared / "bundled.lock"):
+        copy = built_once / "bundled.sqlite3"
+        with exclusive(built_once / "bundled.lock"):
             if copy.exists():
                 _copy_database(source=copy, target=None)
             else:
@@ -151,12 +201,12 @@ def _copy_database(source, target):
 
 
 @pytest.fixture(scope="session")
-def bundled_database(django_db_setup, tmp_path_factory, worker_id):
+def bundled_database(django_db_setup, built_once):
     """The file holding a database with the bundled content, as ``make setup`` leaves it (SQLite runs
     with the bundled content only, else None)."""
     if connection.vendor != "sqlite" or os.environ.get("AZAMAT_TEST_BUNDLED", "1") == "0":
         return None
-    return run_directory(tmp_path_factory, worker_id) / "bundled.sqlite3"
+    return built_once / "bundled.sqlite3"
 
 
 @functools.cache
