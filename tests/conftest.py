@@ -39,15 +39,18 @@ def run_directory(tmp_path_factory, worker_id):
 BUILT_KEPT = 2  # fingerprints whose static files and database var/test-cache keeps
 
 
-def fingerprint():
+def fingerprint(base=None):
     """What the collected static files and the database with the bundled content are made from: every
     file of the project outside tests/ (git's list, tracked and untracked), this file, the AZAMAT_
     settings of the environment (but AZAMAT_REQUIRE_ and AZAMAT_TEST_, which only tell the tests what to
-    require) and the Python version. None outside a git checkout."""
-    base = Path(settings.BASE_DIR)
-    listed = subprocess.run(
-        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=base, capture_output=True
-    )
+    require) and the Python version. None outside a git checkout (or without git)."""
+    base = Path(base or settings.BASE_DIR)
+    try:
+        listed = subprocess.run(
+            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=base, capture_output=True
+        )
+    except OSError:  # no git on this machine
+        return None
     if listed.returncode != 0:
         return None
     digest = hashlib.sha256(sys.version.encode())

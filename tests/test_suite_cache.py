@@ -1,0 +1,43 @@
+"""What the suite keeps between runs (tests/conftest.py ``built_once``) is built again whenever what it is
+made from changes: the fingerprint of the project's files and settings."""
+
+import subprocess
+
+from tests.conftest import fingerprint
+
+
+def project(tmp_path):
+    (tmp_path / "guides").mkdir()
+    (tmp_path / "guides" / "loader.py").write_text("LOADED = 1\n")
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "test_guides.py").write_text("def test_it(): pass\n")
+    (tmp_path / "tests" / "conftest.py").write_text("")
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    subprocess.run(["git", "add", "."], cwd=tmp_path, check=True)
+    return tmp_path
+
+
+def test_the_fingerprint_follows_the_projects_files_and_settings_but_not_the_tests(tmp_path, monkeypatch):
+    base = project(tmp_path)
+    first = fingerprint(base)
+    assert first == fingerprint(base)
+
+    (base / "tests" / "test_guides.py").write_text("def test_it(): assert True\n")  # a test: the same
+    (base / "tests" / "test_new.py").write_text("")
+    monkeypatch.setenv("AZAMAT_REQUIRE_BROWSER", "1")  # tells the tests what to require: the same
+    assert fingerprint(base) == first
+
+    (base / "guides" / "loader.py").write_text("LOADED = 2\n")  # a tracked file changed
+    changed = fingerprint(base)
+    assert changed != first
+    (base / "guides" / "new.yaml").write_text("a: 1\n")  # a new file, not yet tracked
+    added = fingerprint(base)
+    assert added not in (first, changed)
+    (base / "tests" / "conftest.py").write_text("# how the suite builds\n")  # the suite's own set-up
+    assert fingerprint(base) != added
+    monkeypatch.setenv("AZAMAT_DATA_DIR", "/elsewhere")  # a setting the portal reads
+    assert fingerprint(base) not in (first, changed, added)
+
+
+def test_outside_a_git_checkout_nothing_is_kept(tmp_path):
+    assert fingerprint(tmp_path) is None
