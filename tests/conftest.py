@@ -1,6 +1,7 @@
 """Fixtures shared by the whole suite."""
 
 import contextlib
+import datetime
 import fcntl
 import functools
 import hashlib
@@ -43,7 +44,8 @@ def fingerprint(base=None):
     """What the collected static files and the database with the bundled content are made from: every
     file of the project outside tests/ (git's list, tracked and untracked), this file, the AZAMAT_
     settings of the environment (but AZAMAT_REQUIRE_ and AZAMAT_TEST_, which only tell the tests what to
-    require) and the Python version. None outside a git checkout (or without git)."""
+    require), the Python version and the day (what loading stamps with the time is never older than a
+    day). None outside a git checkout (or without git)."""
     base = Path(base or settings.BASE_DIR)
     try:
         listed = subprocess.run(
@@ -53,7 +55,7 @@ def fingerprint(base=None):
         return None
     if listed.returncode != 0:
         return None
-    digest = hashlib.sha256(sys.version.encode())
+    digest = hashlib.sha256(f"{sys.version}\0{datetime.date.today().isoformat()}\0".encode())
     for name in sorted(set(filter(None, listed.stdout.split(b"\0")))):
         path = base / os.fsdecode(name)
         if (not name.startswith(b"tests/") or name == b"tests/conftest.py") and path.is_file():
