@@ -71,10 +71,9 @@ node_modules/.installed: package.json package-lock.json
 ## worker, which runs the one server and chromium they share), each test rolled back on the bundled
 ## content; then the few tests that commit for real (marked transactional: concurrent readers, writers
 ## and exports), one at a time on a database of their own making.
-## `make test` leaves out the checks marked exhaustive: a check repeated over every language or variant
-## (axe on each page type in its other two languages, the admin and the editor's flow in Russian) or run
-## at scale (×3 content). `make test-all` runs them too, and so does CI (.ci/run: `make test`, then
-## `make test-exhaustive`).
+## `make test` leaves out the checks marked exhaustive: a check repeated over every language or variant, or
+## run at scale; it keeps one of each (the README's "Tests and CI" lists them). `make test-all` runs them
+## too, and so does CI (.ci/run: `make test`, then `make test-exhaustive`).
 JOBS ?= auto
 PARALLEL = -n $(JOBS) --dist loadgroup
 ALL ?=

@@ -207,11 +207,11 @@ def _copy_database(source, target):
 
 @pytest.fixture(scope="session")
 def bundled_database(django_db_setup, built_once):
-    """The file holding a database with the bundled content, as ``make setup`` leaves it (SQLite runs
-    with the bundled content only, else None)."""
-    if connection.vendor != "sqlite" or os.environ.get("AZAMAT_TEST_BUNDLED", "1") == "0":
-        return None
-    return built_once / "bundled.sqlite3"
+    """The file holding a database with the bundled content, as ``make setup`` leaves it: the copy
+    ``django_db_setup`` keeps (made on SQLite, with the bundled content, by this run or an earlier one with
+    the same files), else None."""
+    copy = built_once / "bundled.sqlite3"
+    return copy if copy.exists() else None
 
 
 @functools.cache
