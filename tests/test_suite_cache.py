@@ -3,6 +3,8 @@ made from changes: the fingerprint of the project's files and settings."""
 
 import subprocess
 
+import time_machine
+
 from tests.conftest import fingerprint
 
 
@@ -17,6 +19,7 @@ def project(tmp_path):
     return tmp_path
 
 
+@time_machine.travel("2026-12-05 23:59:59+05:00", tick=False)  # the day is in it: no midnight between two calls
 def test_the_fingerprint_follows_the_projects_files_and_settings_but_not_the_tests(tmp_path, monkeypatch):
     base = project(tmp_path)
     first = fingerprint(base)
@@ -41,3 +44,11 @@ def test_the_fingerprint_follows_the_projects_files_and_settings_but_not_the_tes
 
 def test_outside_a_git_checkout_nothing_is_kept(tmp_path):
     assert fingerprint(tmp_path) is None
+
+
+def test_the_fingerprint_follows_the_day(tmp_path):
+    base = project(tmp_path)
+    with time_machine.travel("2026-12-05 12:00+05:00", tick=False):
+        today = fingerprint(base)
+    with time_machine.travel("2026-12-06 12:00+05:00", tick=False):
+        assert fingerprint(base) != today
