@@ -173,6 +173,8 @@ def django_db_setup(django_db_setup, django_db_blocker, built_once):
     own database."""
     if os.environ.get("AZAMAT_TEST_BUNDLED", "1") == "0":
         return
+    if connection.settings_dict["NAME"] != connection.creation._get_test_db_name():
+        return  # no test in this run uses the database (only browser tests, say): pytest-django made none
     with django_db_blocker.unblock():
         if connection.vendor != "sqlite":
             call_command("load_content", stdout=open(os.devnull, "w"))  # noqa: SIM115

@@ -1,9 +1,14 @@
 """What the suite keeps between runs (tests/conftest.py ``built_once``) is built again whenever what it is
 made from changes: the fingerprint of the project's files and settings."""
 
+import os
+import shutil
 import subprocess
+import sys
+from pathlib import Path
 
 import time_machine
+from django.conf import settings
 
 from tests.conftest import fingerprint
 
@@ -52,3 +57,25 @@ def test_the_fingerprint_follows_the_day(tmp_path):
         today = fingerprint(base)
     with time_machine.travel("2026-12-06 12:00+05:00", tick=False):
         assert fingerprint(base) != today
+
+
+def test_a_run_whose_tests_use_no_database_leaves_the_configured_one_alone(tmp_path):
+    """A run of browser tests alone asks for the database with the bundled content (their server starts
+    from it) but has no test database: pytest-django makes none, and the connection is still the
+    configured database. Loading or copying the content must not happen there (it once filled it)."""
+    configured = tmp_path / "configured.sqlite3"
+    shutil.copyfile(Path(__file__).with_name("conftest.py"), tmp_path / "conftest.py")  # the suite's set-up
+    (tmp_path / "test_alone.py").write_text("def test_alone(bundled_database):\n    pass\n")
+    env = {**os.environ, "AZAMAT_LOCAL": "1", "DATABASE_URL": f"sqlite:///{configured}"}
+    env.pop("PYTEST_XDIST_WORKER", None)
+    run = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-c", "pyproject.toml"]
+        + ["--rootdir", str(settings.BASE_DIR), str(tmp_path / "test_alone.py")],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "1 passed" in run.stdout
+    assert not configured.exists()
