@@ -162,7 +162,14 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker, built_once):
+def django_db_modify_db_settings(django_db_modify_db_settings):
+    """pytest-django's (which names each worker's test database), and the name of the configured database,
+    read before a test database replaces it: ``django_db_setup`` runs after this."""
+    return connection.settings_dict["NAME"]
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker, django_db_modify_db_settings, built_once):
     """Load the bundled content once: every test sees the real portal data (rolled back per test). The
     transactional pass (``-m transactional``, AZAMAT_TEST_BUNDLED=0) builds its own data instead.
 
@@ -173,7 +180,7 @@ def django_db_setup(django_db_setup, django_db_blocker, built_once):
     own database."""
     if os.environ.get("AZAMAT_TEST_BUNDLED", "1") == "0":
         return
-    if connection.settings_dict["NAME"] != connection.creation._get_test_db_name():
+    if connection.settings_dict["NAME"] == django_db_modify_db_settings:
         return  # no test in this run uses the database (only browser tests, say): pytest-django made none
     with django_db_blocker.unblock():
         if connection.vendor != "sqlite":
