@@ -8,8 +8,10 @@ database → export gives the same bytes.
 """
 
 import datetime
+import functools
 import json
 import os
+from collections import Counter
 
 from django.conf import settings
 from django.core import serializers
@@ -148,8 +150,8 @@ def _check_objects(model, label, items):
         ):
             raise ImportRefused(f"{label}: an object of another model or shape: {str(item)[:80]}")
         item["pk"] = _primary_key(label, item["pk"])
-    keys = [item["pk"] for item in items]
-    if duplicates := sorted({key for key in keys if keys.count(key) > 1})[:5]:
+    counted = Counter(item["pk"] for item in items)
+    if duplicates := sorted(key for key, times in counted.items() if times > 1)[:5]:
         raise ImportRefused(f"{label}: the same primary key appears twice: {', '.join(map(str, duplicates))}")
     for fields in _unique_field_sets(model):
         seen = {}
@@ -272,18 +274,24 @@ def _import(models, replace):
             label = model._meta.label_lower
             items = models.get(label, [])
             try:
+                links = {}
                 for deserialised in serializers.deserialize("python", items, ignorenonexistent=False):
-                    deserialised.save()
+                    for name, targets in (deserialised.m2m_data or {}).items():  # save() empties m2m_data
+                        links.setdefault(name, []).extend((deserialised.object.pk, target) for target in targets)
+                    deserialised.save(save_m2m=False, force_insert=True)  # the tables are empty: no UPDATE first
                     saved.append(deserialised.object)
+                _insert_links(model, links)
             except (DeserializationError, FieldDoesNotExist, ValueError, TypeError, OverflowError) as exc:
                 raise ImportRefused(f"{label}: {_first_line(exc)}") from exc
             except DatabaseError as exc:
                 raise ImportRefused(f"{label}: the database refused an object: {_first_line(exc)}") from exc
             counts[label] = len(items)
-        problems = []
+        problems = _link_problems(saved)
         for obj in saved:
             try:
-                obj.full_clean(validate_unique=False)
+                # The links are checked above, a query per link field instead of one per object and link;
+                # the database has checked its constraints (unique, check) as each object went in.
+                obj.full_clean(exclude=_links(type(obj)), validate_unique=False, validate_constraints=False)
             except ValidationError as exc:
                 problems.append(f"{obj._meta.label_lower} {obj.pk}: {exc.message_dict}")
             problems.extend(f"{obj._meta.label_lower} {obj.pk}: {problem}" for problem in _text_problems(obj))
@@ -298,6 +306,63 @@ def _import(models, replace):
         _reset_sequences()
         bulk.changed = True
     return counts
+
+
+def _insert_links(model, links):
+    """The many-to-many links of the model's objects, ``{field name: [(object key, target key), …]}``: a
+    few inserts for all of them, where setting them object by object reads each object's links first."""
+    for name, pairs in links.items():
+        field = model._meta.get_field(name)
+        through = field.remote_field.through
+        source, target = f"{field.m2m_field_name()}_id", f"{field.m2m_reverse_field_name()}_id"
+        through._default_manager.bulk_create(
+            [through(**{source: key, target: other}) for key, other in pairs], batch_size=CHUNK
+        )
+
+
+@functools.cache
+def _links(model):
+    """The names of the model's foreign keys (one-to-one included)."""
+    return tuple(field.name for field in model._meta.concrete_fields if field.many_to_one or field.one_to_one)
+
+
+def _link_problems(saved):
+    """What ``full_clean`` says of a link that is empty where it may not be, or points to no object, found
+    for all the objects at once: one query per model and link field for the keys it points to."""
+    problems = []
+    by_model = {}
+    for obj in saved:
+        by_model.setdefault(type(obj), []).append(obj)
+    for model, objects in by_model.items():
+        for name in _links(model):
+            field = model._meta.get_field(name)
+            found = _existing(field, {getattr(obj, field.attname) for obj in objects} - {None})
+            for obj in objects:
+                if message := _link_message(field, getattr(obj, field.attname), found):
+                    problems.append(f"{model._meta.label_lower} {obj.pk}: {{{name!r}: [{message!r}]}}")
+    return problems
+
+
+def _existing(field, keys):
+    """Which of ``keys`` the objects the link ``field`` may point to have."""
+    target, key = field.remote_field.model, field.remote_field.field_name
+    choices = target._base_manager.complex_filter(field.get_limit_choices_to())
+    keys, found = sorted(keys), set()
+    for start in range(0, len(keys), CHUNK):
+        found.update(choices.filter(**{f"{key}__in": keys[start : start + CHUNK]}).values_list(key, flat=True))
+    return found
+
+
+def _link_message(field, value, found):
+    """Django's message for the link's value (ForeignKey.validate's and Field.validate's), or None."""
+    if value is None:
+        if not field.null:
+            return str(field.error_messages["null"])
+        return None if field.blank else str(field.error_messages["blank"])
+    if value in found or field.remote_field.parent_link:
+        return None
+    target, key = field.remote_field.model, field.remote_field.field_name
+    return str(field.error_messages["invalid"] % {"model": target._meta.verbose_name, "field": key, "value": value})
 
 
 def _text_problems(obj):
