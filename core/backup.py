@@ -138,6 +138,60 @@ def read_document(data):
     return models
 
 
+def check_content(models):
+    """Refuse (ImportRefused) what ``read_document`` returned when the file itself shows an object would
+    be refused: text holding control characters, a link to an object the file lacks. Found before the
+    database is touched, so such a file costs no backup and deletes nothing first; the import checks
+    both again on what it saved."""
+    known = {model._meta.label_lower: model for model in content_models()}
+    problems = [*_text_problems_in(models), *_links_missing(models, known)]
+    if problems:
+        raise ImportRefused(f"{len(problems)} invalid object(s), first: " + "; ".join(problems[:5]))
+
+
+def _text_problems_in(models):
+    """Text holding control characters, found in the file (``_text_problems`` checks the saved objects)."""
+    for label, items in models.items():
+        for item in items:
+            for name, value in item["fields"].items():
+                if isinstance(value, str) and (codes := control_characters(value)):
+                    yield f"{label} {item['pk']}: {name} contains control characters ({', '.join(codes)})"
+
+
+def _links_missing(models, known):
+    """Links (foreign keys and many-to-many) to a content object the file does not have. The database
+    checks every link again before the import ends (``check_constraints``)."""
+    keys = {label: {item["pk"] for item in models.get(label, [])} for label in known}
+    for label, items in models.items():
+        model = known[label]
+        for field in [*model._meta.concrete_fields, *model._meta.local_many_to_many]:
+            target = field.remote_field.model._meta.label_lower if field.is_relation else None
+            if target not in keys or not _to_primary_key(field):
+                continue
+            for item in items:
+                value = item["fields"].get(field.name)
+                for key in value if field.many_to_many and isinstance(value, list) else [value]:
+                    number = _whole_number(key)
+                    if number is not None and number not in keys[target]:
+                        yield f"{label} {item['pk']}: {field.name} points to {target} {key!r}, which the file lacks"
+
+
+def _to_primary_key(field):
+    """Whether the link points to the target's primary key (a many-to-many link through its own table
+    always does; one through a model of the project's is that model's objects, exported on their own)."""
+    if field.many_to_many:
+        return field.remote_field.through._meta.auto_created
+    return field.remote_field.field_name == field.remote_field.model._meta.pk.name
+
+
+def _whole_number(value):
+    """``value`` as the whole number a key stands for (7, "7", 7.0), or None (empty, or another kind)."""
+    try:
+        return _primary_key("", value)
+    except ImportRefused:
+        return None
+
+
 def _check_objects(model, label, items):
     if not isinstance(items, list):
         raise ImportRefused(f"{label}: expected a list of objects")
@@ -239,13 +293,15 @@ def describe_deletions(found, shown=5):
 def import_document(data, replace=False):
     """Import an export into this database, all or nothing.
 
-    The whole file is parsed and checked (``read_document``), every object deserialised, saved and
-    validated inside one transaction, and the database's own constraints are checked before it
-    ends; the first problem found rolls everything back and is reported as ImportRefused, never as
-    a traceback. Existing content is refused unless ``replace`` is true, in which case it is deleted
-    first (in the same transaction). Returns the number of objects imported per model label.
+    The whole file is parsed and checked (``read_document``, ``check_content``), every object
+    deserialised, saved and validated inside one transaction, and the database's own constraints are
+    checked before it ends; the first problem found rolls everything back and is reported as
+    ImportRefused, never as a traceback. Existing content is refused unless ``replace`` is true, in
+    which case it is deleted first (in the same transaction). Returns the number of objects imported
+    per model label.
     """
     models = read_document(data)
+    check_content(models)
     try:
         with _as_written():
             return _import(models, replace)
@@ -286,11 +342,12 @@ def _import(models, replace):
             except DatabaseError as exc:
                 raise ImportRefused(f"{label}: the database refused an object: {_first_line(exc)}") from exc
             counts[label] = len(items)
-        problems = _link_problems(saved)
+        problems = []
         for obj in saved:
             try:
-                # The links are checked above, a query per link field instead of one per object and link;
-                # the database has checked its constraints (unique, check) as each object went in.
+                # Not the links, one query per object and link: check_content has found each in the file
+                # and the database checks them below; nor the constraints (unique, check): the database
+                # checked them as each object went in.
                 obj.full_clean(exclude=_links(type(obj)), validate_unique=False, validate_constraints=False)
             except ValidationError as exc:
                 problems.append(f"{obj._meta.label_lower} {obj.pk}: {exc.message_dict}")
@@ -324,45 +381,6 @@ def _insert_links(model, links):
 def _links(model):
     """The names of the model's foreign keys (one-to-one included)."""
     return tuple(field.name for field in model._meta.concrete_fields if field.many_to_one or field.one_to_one)
-
-
-def _link_problems(saved):
-    """What ``full_clean`` says of a link that is empty where it may not be, or points to no object, found
-    for all the objects at once: one query per model and link field for the keys it points to."""
-    problems = []
-    by_model = {}
-    for obj in saved:
-        by_model.setdefault(type(obj), []).append(obj)
-    for model, objects in by_model.items():
-        for name in _links(model):
-            field = model._meta.get_field(name)
-            found = _existing(field, {getattr(obj, field.attname) for obj in objects} - {None})
-            for obj in objects:
-                if message := _link_message(field, getattr(obj, field.attname), found):
-                    problems.append(f"{model._meta.label_lower} {obj.pk}: {{{name!r}: [{message!r}]}}")
-    return problems
-
-
-def _existing(field, keys):
-    """Which of ``keys`` the objects the link ``field`` may point to have."""
-    target, key = field.remote_field.model, field.remote_field.field_name
-    choices = target._base_manager.complex_filter(field.get_limit_choices_to())
-    keys, found = sorted(keys), set()
-    for start in range(0, len(keys), CHUNK):
-        found.update(choices.filter(**{f"{key}__in": keys[start : start + CHUNK]}).values_list(key, flat=True))
-    return found
-
-
-def _link_message(field, value, found):
-    """Django's message for the link's value (ForeignKey.validate's and Field.validate's), or None."""
-    if value is None:
-        if not field.null:
-            return str(field.error_messages["null"])
-        return None if field.blank else str(field.error_messages["blank"])
-    if value in found or field.remote_field.parent_link:
-        return None
-    target, key = field.remote_field.model, field.remote_field.field_name
-    return str(field.error_messages["invalid"] % {"model": target._meta.verbose_name, "field": key, "value": value})
 
 
 def _text_problems(obj):

@@ -11,7 +11,9 @@ import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from core.backup import ordered_models
 from core.content import content_models
@@ -249,6 +251,38 @@ def test_a_malformed_file_is_refused_with_a_reason_and_changes_nothing(tmp_path,
     content = make(_document(tmp_path))
     message = _refused(_write(tmp_path, content), "--replace")
     assert re.search(reason, message), message
+
+
+@pytest.mark.parametrize(
+    ("damage", "reason"),
+    [
+        (
+            lambda d: d["models"]["essays.essay"][0]["fields"]["related_articles"].append(999999),
+            r"essays\.essay \d+: related_articles points to constitution\.article 999999",
+        ),
+        (
+            lambda d: d["models"]["glossary.term"][0]["fields"].update(related_guide="424242"),
+            r"glossary\.term \d+: related_guide points to guides\.guide '424242'",
+        ),
+        (
+            lambda d: d["models"]["guides.faq"][0]["fields"].update(answer_kk="Жауап\x07"),
+            r"guides\.faq \d+: answer_kk contains control characters \(U\+0007\)",
+        ),
+    ],
+    ids=["many-to-many", "foreign-key-as-text", "control-character"],
+)
+def test_a_file_that_would_fail_on_a_link_or_a_character_costs_no_backup_and_writes_nothing(
+    tmp_path, settings, damage, reason
+):
+    """Found in the file itself, before --replace saves the current content and deletes it."""
+    settings.AZAMAT_BACKUP_DIR = str(tmp_path / "backups")
+    document = _document(tmp_path)
+    damage(document)
+    with CaptureQueriesContext(connection) as queries:
+        message = _refused(_write(tmp_path, json.dumps(document)), "--replace")
+    assert re.search(reason, message), message
+    assert not (tmp_path / "backups").exists()
+    assert not [q["sql"] for q in queries if q["sql"].lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))]
 
 
 def test_malformed_files_into_an_empty_database_leave_it_empty(tmp_path):

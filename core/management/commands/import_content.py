@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from core.backup import (
     ImportRefused,
+    check_content,
     content_is_empty,
     deletions,
     describe_deletions,
@@ -49,6 +50,7 @@ class Command(BaseCommand):
                         f"the file lacks {total} object(s) the database has (listed above), which --replace "
                         "would delete; if that is intended, run again with --allow-deletions"
                     )
+                check_content(models)  # what the file shows would be refused: before the backup too
                 backup_dir = Path(settings.AZAMAT_BACKUP_DIR)
                 try:
                     backup = write_backup(backup_dir)
