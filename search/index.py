@@ -222,12 +222,18 @@ def forget(kind, key):
     refresh({(kind, key): (None, None)})
 
 
+def _delete_all(*models):
+    """Empty the index's tables, in this order, with one DELETE each: the ORM's delete() would first read
+    the keys of every row to find what cascades (about 140 queries and half a second for a rebuild)."""
+    with connection.cursor() as cursor:
+        for model in models:
+            cursor.execute(f"DELETE FROM {connection.ops.quote_name(model._meta.db_table)}")  # noqa: S608 - model's own name
+
+
 def rebuild():
     """Index every object from scratch; returns the number of documents."""
     with transaction.atomic():
-        Posting.objects.all().delete()
-        Document.objects.all().delete()
-        Term.objects.all().delete()
+        _delete_all(Posting, Document, Term)
         items = [item for module in providers() for obj in module.indexable() for item in _items(module, obj)]
         for start in range(0, len(items), 500):
             _store(items[start : start + 500])
