@@ -141,8 +141,8 @@ def read_document(data):
 def check_content(models):
     """Refuse (ImportRefused) what ``read_document`` returned when the file itself shows an object would
     be refused: text holding control characters, a link to an object the file lacks. Found before the
-    database is touched, so such a file costs no backup and deletes nothing first; the import checks
-    both again on what it saved."""
+    database is touched, so such a file costs no backup and deletes nothing first (the database checks
+    the links again before the import ends)."""
     known = {model._meta.label_lower: model for model in content_models()}
     problems = [*_text_problems_in(models), *_links_missing(models, known)]
     if problems:
@@ -150,7 +150,7 @@ def check_content(models):
 
 
 def _text_problems_in(models):
-    """Text holding control characters, found in the file (``_text_problems`` checks the saved objects)."""
+    """Text holding control characters, which no editor can save and no document can hold."""
     for label, items in models.items():
         for item in items:
             for name, value in item["fields"].items():
@@ -351,7 +351,6 @@ def _import(models, replace):
                 obj.full_clean(exclude=_links(type(obj)), validate_unique=False, validate_constraints=False)
             except ValidationError as exc:
                 problems.append(f"{obj._meta.label_lower} {obj.pk}: {exc.message_dict}")
-            problems.extend(f"{obj._meta.label_lower} {obj.pk}: {problem}" for problem in _text_problems(obj))
             if hasattr(obj, "import_problems"):
                 problems.extend(obj.import_problems())
         if problems:
@@ -381,14 +380,6 @@ def _insert_links(model, links):
 def _links(model):
     """The names of the model's foreign keys (one-to-one included)."""
     return tuple(field.name for field in model._meta.concrete_fields if field.many_to_one or field.one_to_one)
-
-
-def _text_problems(obj):
-    """Text fields holding control characters, which no editor can save and no document can hold."""
-    for field in obj._meta.concrete_fields:
-        value = getattr(obj, field.attname, None)
-        if isinstance(value, str) and (codes := control_characters(value)):
-            yield f"{field.name} contains control characters ({', '.join(codes)})"
 
 
 def write_backup(directory):

@@ -138,6 +138,10 @@ def test_a_database_with_content_is_refused_unless_replace(tmp_path):
             r"invalid object.*guides\.step \d+: route points to guides\.route 999999, which the file lacks",
         ),
         (lambda doc: doc["models"]["essays.essay"][-1]["fields"].update(published_on="not a date"), "essays.essay"),
+        (  # saved, then refused by the model's own validation (full_clean)
+            lambda doc: doc["models"]["guides.source"][0]["fields"].update(url="egov.kz without a scheme"),
+            r"invalid object.*guides\.source \d+: \{'url'",
+        ),
         (lambda doc: doc["models"].update({"auth.user": []}), "unknown models"),
         (lambda doc: doc.update(version=99), "version"),
         (lambda doc: doc.update(format="something"), "format"),
