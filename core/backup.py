@@ -290,18 +290,16 @@ def describe_deletions(found, shown=5):
     return lines
 
 
-def import_document(data, replace=False):
-    """Import an export into this database, all or nothing.
+def import_models(models, replace=False):
+    """Import an export into this database, all or nothing: ``models`` as ``read_document`` returns them,
+    which ``check_content`` has passed (the file is parsed and checked once, before anything else).
 
-    The whole file is parsed and checked (``read_document``, ``check_content``), every object
-    deserialised, saved and validated inside one transaction, and the database's own constraints are
-    checked before it ends; the first problem found rolls everything back and is reported as
-    ImportRefused, never as a traceback. Existing content is refused unless ``replace`` is true, in
-    which case it is deleted first (in the same transaction). Returns the number of objects imported
-    per model label.
+    Every object is deserialised, saved and validated inside one transaction, and the database's own
+    constraints are checked before it ends; the first problem found rolls everything back and is
+    reported as ImportRefused, never as a traceback. Existing content is refused unless ``replace`` is
+    true, in which case it is deleted first (in the same transaction). Returns the number of objects
+    imported per model label.
     """
-    models = read_document(data)
-    check_content(models)
     try:
         with _as_written():
             return _import(models, replace)

@@ -11,7 +11,7 @@ from core.backup import (
     content_is_empty,
     deletions,
     describe_deletions,
-    import_document,
+    import_models,
     read_document,
     write_backup,
 )
@@ -41,7 +41,8 @@ class Command(BaseCommand):
             raise CommandError(f"nothing imported: cannot read {file}: {exc.strerror or exc}") from exc
         try:
             models = read_document(data)  # a file that cannot be imported must not cost a backup first
-            if replace and not content_is_empty():
+            replacing = replace and not content_is_empty()
+            if replacing:
                 if (gone := deletions(models)) and not allow_deletions:
                     for line in describe_deletions(gone):
                         self.stderr.write(line)
@@ -50,7 +51,8 @@ class Command(BaseCommand):
                         f"the file lacks {total} object(s) the database has (listed above), which --replace "
                         "would delete; if that is intended, run again with --allow-deletions"
                     )
-                check_content(models)  # what the file shows would be refused: before the backup too
+            check_content(models)  # what the file shows would be refused: before any backup or deletion
+            if replacing:
                 backup_dir = Path(settings.AZAMAT_BACKUP_DIR)
                 try:
                     backup = write_backup(backup_dir)
@@ -59,7 +61,7 @@ class Command(BaseCommand):
                         f"cannot save the current content to {backup_dir} first: {exc.strerror or exc}"
                     ) from exc
                 self.stdout.write(f"the current content was saved to {backup}")
-            counts = import_document(data, replace=replace)
+            counts = import_models(models, replace=replace)
         except ImportRefused as exc:
             raise CommandError(f"nothing imported: {exc}") from exc
         total = sum(counts.values())
