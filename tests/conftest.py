@@ -154,11 +154,30 @@ def static_files_read_once():
     WhiteNoise.update_files_dictionary = original
 
 
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items):
-    """The browser tests share one server and one chromium: pytest-xdist sends them to one worker."""
+    """The browser tests share one server and one chromium: pytest-xdist sends them to one worker. First
+    among the hooks: pytest-xdist's own, which reads the group, would otherwise run before it is marked."""
     for item in items:
         if item.get_closest_marker("browser"):
             item.add_marker(pytest.mark.xdist_group("browser"))
+
+
+UNGROUPED = pytest.StashKey[list]()
+
+
+def pytest_collection_finish(session):
+    """In a pytest-xdist worker of a ``--dist loadgroup`` run, the browser tests that did not get their group
+    (the browser tests' server refuses to start for them: tests/browser/conftest.py). pytest-xdist gives a
+    test its group by adding it to the test's id; where pytest no longer lets it (pytest 9.2 with
+    pytest-xdist 3.8: pytest-dev/pytest-xdist#1386) the tests were quietly spread over every worker, each
+    starting a server and a chromium of its own."""
+    grouped = getattr(session.config.option, "loadgroup", False)
+    session.config.stash[UNGROUPED] = [
+        item.nodeid
+        for item in session.items
+        if grouped and item.get_closest_marker("browser") and not item.nodeid.endswith("@browser")
+    ]
 
 
 @pytest.fixture(scope="session")

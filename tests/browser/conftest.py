@@ -23,6 +23,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import UNGROUPED
+
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path(os.environ.get("AZAMAT_CHROMIUM", "/usr/bin/chromium"))
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -66,9 +68,14 @@ def free_port():
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory, collected_static, bundled_database):
+def site(tmp_path_factory, collected_static, bundled_database, request):
     """The base URL of a running portal with the bundled content and an editor account."""
     require("chromium")
+    if ungrouped := request.config.stash.get(UNGROUPED, []):
+        pytest.fail(
+            f"pytest-xdist did not send the browser tests to one worker ({len(ungrouped)} not grouped, e.g. "
+            f"{ungrouped[0]}): are pytest and pytest-xdist the versions requirements-dev.txt pins?"
+        )
     var = tmp_path_factory.mktemp("site-var")
     (var / "static").symlink_to(collected_static, target_is_directory=True)
     if bundled_database is not None:  # the run's copy of a database with the bundled content (tests/conftest.py)
