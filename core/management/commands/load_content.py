@@ -6,7 +6,7 @@ from django.db import transaction
 
 from core import registry
 from core.content import bulk_change, last_updated, touch
-from core.loading import LoadReport
+from core.loading import LoadReport, read_once
 
 
 class Command(BaseCommand):
@@ -14,7 +14,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         report = LoadReport()
-        with transaction.atomic(), bulk_change() as bulk:
+        with transaction.atomic(), bulk_change() as bulk, read_once():
             for load in registry.loaders():
                 load(report, stdout=self.stdout)
             if report.changed or last_updated() is None:
