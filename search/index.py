@@ -77,10 +77,13 @@ def _analysed(item):
         found = tokens(text, item["language"])
         lengths[field] = len(found)
         for term, start, end in found:
-            counts.setdefault(term, [0, 0, 0, 0])[number] += 1
-            surfaces.setdefault(term, Counter())[text[start:end].lower()] += 1
-    for per_field in counts.values():  # a posting keeps counts as small integers (BM25 saturates long before)
-        per_field[:] = [min(n, MAX_COUNT) for n in per_field]
+            if term not in counts:
+                counts[term], surfaces[term] = [0, 0, 0, 0], Counter()
+            counts[term][number] += 1
+            surfaces[term][text[start:end].lower()] += 1
+    if max(lengths.values()) > MAX_COUNT:  # a posting keeps counts as small integers (BM25 saturates long before)
+        for per_field in counts.values():
+            per_field[:] = [min(n, MAX_COUNT) for n in per_field]
     summary, body = item.get("summary") or "", item.get("body") or ""
     document = Document(
         kind=item["kind"],
@@ -111,10 +114,11 @@ def _lookup(keys):
     return ids
 
 
-def _terms_for(language_surfaces):
-    """Term ids for ``{(language, stem): surface}``, creating the terms that are new."""
+def _terms_for(language_surfaces, known=None):
+    """Term ids for ``{(language, stem): surface}``, creating the terms that are new. ``known`` (a rebuild's,
+    which emptied the table first) holds every term there is: only those it created itself."""
     keys = list(language_surfaces)
-    ids = _lookup(keys)
+    ids = _lookup(keys) if known is None else {key: known[key] for key in keys if key in known}
     missing = [key for key in keys if key not in ids]
     if missing:
         Term.objects.bulk_create(
@@ -126,6 +130,8 @@ def _terms_for(language_surfaces):
             ignore_conflicts=True,
         )
         ids.update(_lookup(missing))
+    if known is not None:
+        known.update(ids)
     return ids
 
 
@@ -141,8 +147,8 @@ def _insert_postings(rows):
         cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", rows)  # noqa: S608 - model's own names
 
 
-def _store(items):
-    """Write documents and their postings; returns the ids of the terms they use."""
+def _store(items, known=None):
+    """Write documents and their postings; returns the ids of the terms they use (``known``: ``_terms_for``)."""
     analysed = [_analysed(item) for item in items]
     if not analysed:
         return set()
@@ -150,13 +156,17 @@ def _store(items):
     counted = {}
     for document, _counts, found in analysed:
         for stem, forms in found.items():
-            counted.setdefault((document.language, stem), Counter()).update(forms)
+            key = (document.language, stem)
+            if key in counted:
+                counted[key].update(forms)
+            else:
+                counted[key] = Counter(forms)
     # The commonest forms of each stem stand for it in "Did you mean …?".
     surfaces = {
         key: "|".join(form for form, _n in sorted(forms.items(), key=lambda f: (-f[1], f[0]))[:SURFACES])[:300]
         for key, forms in counted.items()
     }
-    ids = _terms_for(surfaces)
+    ids = _terms_for(surfaces, known)
     rows = [
         (ids[(document.language, stem)], document.pk, *counts)
         for document, found, _surfaces in analysed
@@ -235,8 +245,9 @@ def rebuild():
     with transaction.atomic():
         _delete_all(Posting, Document, Term)
         items = [item for module in providers() for obj in module.indexable() for item in _items(module, obj)]
+        known = {}
         for start in range(0, len(items), 500):
-            _store(items[start : start + 500])
+            _store(items[start : start + 500], known)
         counts = Counter(dict(Posting.objects.values("term_id").annotate(n=Count("id")).values_list("term_id", "n")))
         by_count = {}
         for term_id, number in counts.items():
