@@ -67,10 +67,11 @@ node_modules/.installed: package.json package-lock.json
 	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --loglevel=error && touch $@; \
 	else echo "npm not found: browser accessibility and HTML checks will be skipped"; fi
 
-## Two passes: the suite in parallel (pytest-xdist, one worker per core; the browser tests all on one
-## worker, which runs the one server and chromium they share), each test rolled back on the bundled
-## content; then the few tests that commit for real (marked transactional: concurrent readers, writers
-## and exports), one at a time on a database of their own making.
+## Two passes at once: the suite in parallel (pytest-xdist, one worker per core; the browser tests all on
+## one worker, which runs the one server and chromium they share), each test rolled back on the bundled
+## content; and beside it the few tests that commit for real (marked transactional: concurrent readers,
+## writers and exports), one at a time on a database of their own making. That pass is mostly one thread:
+## run after the first it left a core idle for 20 s; its output is shown when the first pass ends.
 ## `make test` leaves out the checks marked exhaustive: a check repeated over every language or variant, or
 ## run at scale; it keeps one of each (the README's "Tests and CI" lists them). `make test-all` runs them
 ## too, and so does CI (.ci/run: `make test`, then `make test-exhaustive`).
@@ -78,9 +79,20 @@ JOBS ?= auto
 PARALLEL = -n $(JOBS) --dist loadgroup
 ALL ?=
 CHOSEN = $(if $(ALL),,and not exhaustive)
+# $(call side_by_side,<first pass>,<transactional pass>): both at once, the second's output after the first's;
+# fails if either failed (the second may find no test: PYTEST_ARGS can name files that have none).
+define side_by_side
+	@mkdir -p var; \
+	$(2) > var/transactional.log 2>&1 & apart=$$!; \
+	trap 'kill $$apart 2>/dev/null' INT TERM; \
+	$(1); first=$$?; \
+	wait $$apart; second=$$?; \
+	echo "== the tests that commit for real (marked transactional), run alongside:"; cat var/transactional.log; \
+	[ $$first = 0 ] && { [ $$second = 0 ] || [ $$second = 5 ]; }
+endef
 pytest: $(VENV)/.dev messages node_modules/.installed
-	$(LOCAL) $(VENV)/bin/pytest $(PARALLEL) -m "not transactional $(CHOSEN)" $(PYTEST_ARGS)
-	AZAMAT_TEST_BUNDLED=0 $(LOCAL) $(VENV)/bin/pytest -m "transactional $(CHOSEN)" $(PYTEST_ARGS)
+	$(call side_by_side,$(LOCAL) $(VENV)/bin/pytest $(PARALLEL) -m "not transactional $(CHOSEN)" $(PYTEST_ARGS),\
+		AZAMAT_TEST_BUNDLED=0 $(LOCAL) $(VENV)/bin/pytest -m "transactional $(CHOSEN)" $(PYTEST_ARGS))
 
 ## Only the exhaustive checks (what `make test` leaves out).
 test-exhaustive: $(VENV)/.dev messages node_modules/.installed
@@ -102,9 +114,10 @@ test-all:
 
 ## The test suite against PostgreSQL (DATABASE_URL, default: local server, user postgres).
 ## (The browser tests drive their own SQLite server, so this pass leaves them to `make test`.)
+PG_URL = $${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/azamat}
 pg-test: $(VENV)/.dev messages node_modules/.installed
-	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/azamat} $(LOCAL) $(VENV)/bin/pytest $(PARALLEL) -m "not browser and not transactional" $(PYTEST_ARGS)
-	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/azamat} AZAMAT_TEST_BUNDLED=0 $(LOCAL) $(VENV)/bin/pytest -m "transactional" $(PYTEST_ARGS)
+	$(call side_by_side,DATABASE_URL=$(PG_URL) $(LOCAL) $(VENV)/bin/pytest $(PARALLEL) -m "not browser and not transactional" $(PYTEST_ARGS),\
+		DATABASE_URL=$(PG_URL) AZAMAT_TEST_BUNDLED=0 $(LOCAL) $(VENV)/bin/pytest -m "transactional" $(PYTEST_ARGS))
 
 ## Performance benchmark: every page type's cache hit against the same bytes as a static file (wrk, gunicorn
 ## as in production), its cold render, queries and weight, at ×1 and ×100 the bundled content, on SQLite and
