@@ -94,8 +94,8 @@ def sync(model, lookup, values, report, hash_field="bundle_hash", fill_empty=Fal
     return obj, status
 
 
-# During a load (``read_once``): {model: {lookup fields: {lookup values: object}}}. Each model's objects are
-# read once and every index of it holds the same instances, so what one ``sync`` saves the next one sees.
+# During a load (``read_once``): {model: (its objects, {lookup fields: {lookup values: object}})}. Each model's
+# objects are read once and every index of it holds the same instances, so what one ``sync`` saves the next sees.
 _read = ContextVar("read_once", default=None)
 
 
@@ -128,19 +128,23 @@ def _key(fields, values):
     )
 
 
+def _key_of(fields, obj):
+    """``_key`` of what ``obj`` holds in ``fields``."""
+    return _key(fields, [getattr(obj, field.attname) for field in fields])
+
+
 def _index(model, fields):
     """``{lookup values: object}`` of every object of ``model`` by ``fields``, within ``read_once``."""
     read = _read.get()
     if read is None or fields is None:
         return None
     if model not in read:
-        read[model] = {None: list(model._default_manager.order_by("pk"))}
-    indexes = read[model]
+        read[model] = (list(model._default_manager.order_by("pk")), {})
+    objects, indexes = read[model]
     if fields not in indexes:
-        names = [field.attname for field in fields]
         index = indexes[fields] = {}
-        for obj in indexes[None]:  # the first by key wins, as filter().first() would give it
-            index.setdefault(_key(fields, [getattr(obj, name) for name in names]), obj)
+        for obj in objects:  # the first by key wins, as filter().first() would give it
+            index.setdefault(_key_of(fields, obj), obj)
     return indexes[fields]
 
 
@@ -158,10 +162,10 @@ def _remember(model, obj):
     read = _read.get()
     if read is None or model not in read:
         return
-    read[model][None].append(obj)
-    for fields, index in read[model].items():
-        if fields is not None:
-            index.setdefault(_key(fields, [getattr(obj, field.attname) for field in fields]), obj)
+    objects, indexes = read[model]
+    objects.append(obj)
+    for fields, index in indexes.items():
+        index.setdefault(_key_of(fields, obj), obj)
 
 
 # PyYAML's safe loader in C (libyaml) where the wheel has it: the bundled content loads in a tenth of the time.
